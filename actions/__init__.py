@@ -1,0 +1,1 @@
+"""Business rules as rasa-sdk Actions, and the domain they need."""

@@ -1,0 +1,1 @@
+"""Domain: ledger, money, identity, preferences and the lender's configuration."""

@@ -1,0 +1,43 @@
+"""A Telegram user's preferences: language and opt-out from proactive messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from redis.asyncio import Redis
+
+_PREFIX = "repaybot:prefs"
+
+
+class PreferenceStore:
+    """One Redis hash per Telegram user; kept until the user changes it (a business record)."""
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    @staticmethod
+    def _key(user_id: int) -> str:
+        return f"{_PREFIX}:{user_id}"
+
+    async def set_language(self, user_id: int, lang: str) -> None:
+        await self._redis.hset(self._key(user_id), "lang", lang)
+
+    async def languages(self, user_id: int) -> tuple[str | None, str | None]:
+        """The language the user chose (/lang), and the one they last wrote in."""
+        chosen, last = await self._redis.hmget(self._key(user_id), ["lang", "last_lang"])
+        return _text(chosen), _text(last)
+
+    async def set_last_language(self, user_id: int, lang: str) -> None:
+        await self._redis.hset(self._key(user_id), "last_lang", lang)
+
+    async def opt_out(self, user_id: int, at: datetime) -> None:
+        await self._redis.hset(self._key(user_id), "opted_out_at", at.isoformat())
+
+    async def opted_out_at(self, user_id: int) -> datetime | None:
+        raw = await self._redis.hget(self._key(user_id), "opted_out_at")
+        text = _text(raw)
+        return datetime.fromisoformat(text) if text else None
+
+
+def _text(raw: bytes | str | None) -> str | None:
+    return raw.decode() if isinstance(raw, bytes) else raw

@@ -1,0 +1,28 @@
+"""Every action the bot can call, registered with a rasa-sdk executor."""
+
+from __future__ import annotations
+
+from rasa_sdk.executor import ActionExecutor
+
+from actions.balance import ActionBalance
+from actions.base import RepayAction
+from actions.channels import ActionChannels
+from actions.preferences import ActionOptOut
+from actions.services import ServicesProvider
+from actions.verify import ActionLogout, ActionVerifyId, ActionVerifyPhone
+
+ACTIONS: tuple[type[RepayAction], ...] = (
+    ActionVerifyPhone,
+    ActionVerifyId,
+    ActionLogout,
+    ActionBalance,
+    ActionChannels,
+    ActionOptOut,
+)
+
+
+def build_executor(provider: ServicesProvider) -> ActionExecutor:
+    executor = ActionExecutor()
+    for action_class in ACTIONS:
+        executor.register_action(action_class(provider))
+    return executor

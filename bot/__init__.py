@@ -1,0 +1,1 @@
+"""Repayment assistant bot: Telegram front end, settings, factories and CLI."""

@@ -1,0 +1,135 @@
+"""One turn of a conversation, as handlers see it: who, in which language, and how to answer."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot
+from aiogram.fsm.context import FSMContext
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+
+from actions import slots
+from bot.action_client import ActionError, ActionResult
+from bot.i18n import Catalog
+from bot.nlu.base import ParseResult
+from bot.services import BotServices
+
+logger = logging.getLogger(__name__)
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+TELEGRAM_TEXT_LIMIT = 4096
+
+
+class Conversation:
+    """Handed to every handler as `convo` by the middlewares."""
+
+    def __init__(
+        self,
+        *,
+        bot: Bot,
+        chat_id: int,
+        user_id: int,
+        lang: str,
+        borrower_id: str | None,
+        state: FSMContext,
+        services: BotServices,
+        parse: ParseResult | None,
+    ) -> None:
+        self.bot = bot
+        self.chat_id = chat_id
+        self.user_id = user_id
+        self.lang = lang
+        self.borrower_id = borrower_id
+        self.state = state
+        self.services = services
+        self.parse = parse
+
+    @property
+    def verified(self) -> bool:
+        return self.borrower_id is not None
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.services.catalog
+
+    @property
+    def intent(self) -> str | None:
+        return self.parse.intent.name if self.parse else None
+
+    def t(self, key: str, /, **variables: Any) -> str:
+        return self.catalog.text(self.lang, key, **variables)
+
+    async def say(self, key: str, /, *, markup: Markup | None = None, **variables: Any) -> None:
+        await self.send(self.t(key, **variables), markup=markup)
+
+    async def send(self, text: str, *, markup: Markup | None = None) -> None:
+        await self.bot.send_message(self.chat_id, text[:TELEGRAM_TEXT_LIMIT], reply_markup=markup)
+
+    async def act(
+        self, action: str, /, *, markup: Markup | None = None, **extra_slots: Any
+    ) -> ActionResult | None:
+        """Runs an action and sends its responses; None (and an apology) if it could not run."""
+        tracker_slots = {slots.BORROWER_ID: self.borrower_id, slots.LANG: self.lang, **extra_slots}
+        message = self.parse.model_dump(mode="json") if self.parse else None
+        try:
+            result = await self.services.actions.run(
+                action, str(self.user_id), tracker_slots, message
+            )
+        except ActionError:
+            logger.exception("action %s could not run", action)
+            await self.say("error_temporary")
+            return None
+        changes = result.slot_changes()
+        if slots.BORROWER_ID in changes:
+            self.borrower_id = changes[slots.BORROWER_ID]
+        await self.send_responses(result.responses, markup=markup)
+        return result
+
+    async def send_responses(
+        self, responses: list[dict[str, Any]], *, markup: Markup | None = None
+    ) -> None:
+        """Renders responses in the borrower's language; texts in a row share one message."""
+        chunks: list[str] = []
+        for response in responses:
+            name = response.get("response")
+            if not name:
+                continue
+            variables = {
+                k: v
+                for k, v in response.items()
+                if k not in {"response", "buttons", "text"} and v is not None
+            }
+            text = self.t(name, **variables)
+            buttons = response.get("buttons") or []
+            if buttons:
+                chunks.append(text)
+                await self.send("\n\n".join(chunks), markup=self._buttons(buttons))
+                chunks = []
+            else:
+                chunks.append(text)
+        if chunks:
+            await self._send_joined(chunks, markup)
+
+    async def _send_joined(self, chunks: list[str], markup: Markup | None) -> None:
+        message = ""
+        for chunk in chunks:
+            candidate = f"{message}\n\n{chunk}" if message else chunk
+            if len(candidate) > TELEGRAM_TEXT_LIMIT and message:
+                await self.send(message)
+                candidate = chunk
+            message = candidate
+        await self.send(message, markup=markup)
+
+    def _buttons(self, buttons: list[dict[str, Any]]) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            inline_keyboard=[
+                [InlineKeyboardButton(text=self.t(b["title"]), callback_data=b["payload"])]
+                for b in buttons
+            ]
+        )

@@ -1,0 +1,45 @@
+"""Factories: the Bot and the Dispatcher, built the same way in production and in tests."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisEventIsolation, RedisStorage
+
+from bot.middlewares.conversation import ConversationMiddleware
+from bot.middlewares.dedupe import DedupeMiddleware
+from bot.middlewares.transcript import OutgoingTranscriptMiddleware
+from bot.services import BotServices
+from dialogs import build_router
+
+LOCAL_TOKEN = "42:LOCAL-CONSOLE-TOKEN"
+
+
+def key_builder() -> DefaultKeyBuilder:
+    return DefaultKeyBuilder(prefix="repaybot:fsm", with_bot_id=True, with_destiny=True)
+
+
+def build_dispatcher(services: BotServices) -> Dispatcher:
+    """The dispatcher: Redis FSM with TTLs, per-chat isolation, middlewares, every flow."""
+    ttl = services.settings.redis.state_ttl_seconds
+    storage = RedisStorage(services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl)
+    isolation = RedisEventIsolation(services.redis, key_builder=key_builder())
+    dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
+    dispatcher.update.outer_middleware(DedupeMiddleware(services.redis))
+    dispatcher.update.outer_middleware(ConversationMiddleware(services))
+    dispatcher.include_router(build_router())
+    return dispatcher
+
+
+def build_bot(services: BotServices, session: BaseSession | None = None) -> Bot:
+    """A Bot for Telegram (or the Bot API server at TELEGRAM_API_URL, or a local session)."""
+    telegram = services.settings.telegram
+    if session is None and telegram.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(telegram.telegram_api_url))
+    token = telegram.bot_token.get_secret_value() if telegram.bot_token else LOCAL_TOKEN
+    bot = Bot(token=token, session=session, default=DefaultBotProperties(parse_mode=None))
+    bot.session.middleware(OutgoingTranscriptMiddleware(services.transcripts))
+    return bot

@@ -1,0 +1,91 @@
+"""A Bot API session that answers locally: for the terminal chat and in-process tests.
+
+Telegram is the one part that cannot be reached here; this stands in for its HTTP API,
+recording every request and answering with the objects Telegram would return.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    CopyMessage,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetMe,
+    SendMessage,
+    TelegramMethod,
+)
+from aiogram.methods.base import TelegramType
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, MessageId, User
+
+BOT_USER = User(id=42, is_bot=True, first_name="RepayBot", username="repay_demo_bot")
+
+
+class LocalSession(BaseSession):
+    """Records requests in `requests`; `sent` lists the SendMessage calls in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[TelegramMethod[Any]] = []
+        self._message_ids = itertools.count(1000)
+
+    @property
+    def sent(self) -> list[SendMessage]:
+        return [r for r in self.requests if isinstance(r, SendMessage)]
+
+    def clear(self) -> None:
+        self.requests.clear()
+
+    async def close(self) -> None:
+        return None
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        yield b""
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        self.requests.append(method)
+        self.on_request(method)
+        return cast(TelegramType, self._answer(method))
+
+    def on_request(self, method: TelegramMethod[Any]) -> None:
+        """Hook for subclasses (the terminal chat prints here)."""
+
+    def _answer(self, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, GetMe):
+            return BOT_USER
+        if isinstance(method, SendMessage | EditMessageText):
+            chat_id = int(method.chat_id) if method.chat_id is not None else 0
+            return Message(
+                message_id=next(self._message_ids),
+                date=datetime.now(UTC),
+                chat=Chat(id=chat_id, type="private" if chat_id > 0 else "supergroup"),
+                from_user=BOT_USER,
+                text=method.text,
+                reply_markup=_inline_only(getattr(method, "reply_markup", None)),
+            )
+        if isinstance(method, CopyMessage):
+            return MessageId(message_id=next(self._message_ids))
+        if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup):
+            return True
+        return True
+
+
+def _inline_only(markup: object) -> InlineKeyboardMarkup | None:
+    """A sent message carries only its inline keyboard; reply keyboards belong to the chat."""
+    return markup if isinstance(markup, InlineKeyboardMarkup) else None

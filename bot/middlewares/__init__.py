@@ -1,0 +1,1 @@
+"""Outer middlewares: the steps every update passes before a handler sees it."""

@@ -1,0 +1,27 @@
+"""Records every message the bot sends in the chat's transcript (a Bot session middleware)."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.methods import Response, SendMessage, TelegramMethod
+from aiogram.methods.base import TelegramType
+
+from bot.transcript import TranscriptStore
+
+
+class OutgoingTranscriptMiddleware(BaseRequestMiddleware):
+    def __init__(self, transcripts: TranscriptStore) -> None:
+        self._transcripts = transcripts
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        response = await make_request(bot, method)
+        # Private chats have positive ids; the agents' group keeps its own record.
+        if isinstance(method, SendMessage) and isinstance(method.chat_id, int) and method.chat_id > 0:
+            await self._transcripts.append(method.chat_id, "out", method.text)
+        return response

@@ -1,0 +1,105 @@
+"""The bot's services, built from settings by one factory (the same one the tests use)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
+
+from actions.domain.channels import ChannelsConfig
+from actions.domain.clock import Clock, SystemClock
+from actions.domain.identity import IdentityStore, VerificationLimits
+from actions.domain.ledger import FileLedger
+from actions.domain.preferences import PreferenceStore
+from actions.registry import build_executor
+from actions.services import ActionServices, ServicesProvider
+from bot.action_client import ActionClient, HttpActionClient, InProcessActionClient
+from bot.i18n import Catalog
+from bot.nlu.base import NLU
+from bot.settings import Settings
+from bot.transcript import TranscriptStore
+
+DEFAULT_TIMEZONE = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass
+class BotServices:
+    settings: Settings
+    redis: Redis
+    clock: Clock
+    catalog: Catalog
+    nlu: NLU
+    actions: ActionClient
+    domain: ActionServices
+    transcripts: TranscriptStore
+
+    async def close(self) -> None:
+        await self.actions.close()
+        await self.redis.aclose()
+
+
+def verification_limits(settings: Settings) -> VerificationLimits:
+    identity = settings.identity
+    return VerificationLimits(
+        max_failures=identity.max_failures,
+        failure_window=timedelta(seconds=identity.failure_window_seconds),
+        lockout=timedelta(seconds=identity.lockout_seconds),
+        binding_ttl=timedelta(days=identity.binding_ttl_days),
+    )
+
+
+def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> ActionServices:
+    """Ledger, stores and configuration: everything a business rule needs."""
+    return ActionServices(
+        redis=redis,
+        clock=clock,
+        ledger=FileLedger.load(settings.content.ledger_path),
+        channels=ChannelsConfig.load(settings.content.channels_path),
+        identity=IdentityStore(redis, clock, verification_limits(settings)),
+        preferences=PreferenceStore(redis),
+        default_tz=DEFAULT_TIMEZONE,
+        phone_region=settings.identity.phone_region,
+    )
+
+
+def redis_client(url: str) -> Redis:
+    return Redis.from_url(url, decode_responses=False, health_check_interval=30)
+
+
+def build_nlu(settings: Settings) -> NLU:
+    """The trained classifier when it can be loaded, else the interim keyword matcher."""
+    from bot.nlu.keyword_matcher import KeywordNLU
+
+    return KeywordNLU()
+
+
+def build_services(
+    settings: Settings,
+    redis_url: str,
+    *,
+    clock: Clock | None = None,
+    nlu: NLU | None = None,
+) -> BotServices:
+    """Everything the dispatcher's handlers receive; no I/O beyond reading config files."""
+    clock = clock or SystemClock()
+    redis = redis_client(redis_url)
+    domain = build_action_services(settings, redis, clock)
+    actions: ActionClient
+    if settings.actions.actions_url:
+        actions = HttpActionClient(
+            settings.actions.actions_url, timeout=settings.actions.actions_timeout_seconds
+        )
+    else:
+        actions = InProcessActionClient(build_executor(ServicesProvider(services=domain)))
+    return BotServices(
+        settings=settings,
+        redis=redis,
+        clock=clock,
+        catalog=Catalog.load(settings.content.locales_dir),
+        nlu=nlu or build_nlu(settings),
+        actions=actions,
+        domain=domain,
+        transcripts=TranscriptStore(redis, ttl_days=settings.redis.transcript_ttl_days),
+    )

@@ -1,0 +1,107 @@
+"""Settings: one pydantic-settings class per concern, read from the environment and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _config(prefix: str = "") -> SettingsConfigDict:
+    return SettingsConfigDict(
+        env_prefix=prefix, env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+
+class TelegramSettings(BaseSettings):
+    """How the bot reaches Telegram (or a Bot API stand-in)."""
+
+    model_config = _config()
+
+    bot_token: SecretStr | None = None
+    telegram_api_url: str | None = Field(
+        default=None, description="Another Bot API server, e.g. http://127.0.0.1:8081"
+    )
+
+
+class RedisSettings(BaseSettings):
+    """Where state lives. Without REDIS_URL an embedded redis-server is started under var/."""
+
+    model_config = _config()
+
+    redis_url: str | None = None
+    redis_data_dir: Path = PROJECT_ROOT / "var" / "redis"
+    state_ttl_seconds: int = Field(default=7 * 24 * 3600, gt=0)
+    transcript_ttl_days: int = Field(default=400, gt=0)
+
+
+class IdentitySettings(BaseSettings):
+    """Verification limits and how long a Telegram user stays bound to a borrower."""
+
+    model_config = _config("IDENTITY_")
+
+    binding_ttl_days: int = Field(default=30, gt=0)
+    max_failures: int = Field(default=5, gt=0)
+    failure_window_seconds: int = Field(default=3600, gt=0)
+    lockout_seconds: int = Field(default=1800, gt=0)
+    phone_region: str = "CN"
+
+
+class ContentSettings(BaseSettings):
+    """The lender's data and texts: ledger, payment channels, response catalogs."""
+
+    model_config = _config()
+
+    ledger_path: Path = PROJECT_ROOT / "config" / "ledger.demo.yaml"
+    channels_path: Path = PROJECT_ROOT / "config" / "channels.yaml"
+    locales_dir: Path = PROJECT_ROOT / "nlu_data" / "responses"
+    default_language: str = Field(default="zh", pattern=r"^(zh|en)$")
+    lender_name_zh: str = "示例消费金融"
+    lender_name_en: str = "Example Consumer Finance"
+    service_hotline: str = "400-000-0000"
+
+    def lender_name(self, lang: str) -> str:
+        return self.lender_name_zh if lang == "zh" else self.lender_name_en
+
+
+class ActionsSettings(BaseSettings):
+    """Actions run in-process unless ACTIONS_URL names a rasa-sdk action server."""
+
+    model_config = _config()
+
+    actions_url: str | None = None
+    actions_timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class NluSettings(BaseSettings):
+    """Where the NLU reads training data and keeps its model; RASA_NLU_URL uses a Rasa server."""
+
+    model_config = _config("NLU_")
+
+    data_dir: Path = PROJECT_ROOT / "nlu_data"
+    model_dir: Path = PROJECT_ROOT / "var" / "nlu"
+    threshold: float = Field(default=0.45, ge=0, le=1)
+    rasa_nlu_url: str | None = Field(default=None, validation_alias="RASA_NLU_URL")
+
+
+class Settings:
+    """All settings, each concern read on its own (so every one is overridable in tests)."""
+
+    def __init__(
+        self,
+        telegram: TelegramSettings | None = None,
+        redis: RedisSettings | None = None,
+        identity: IdentitySettings | None = None,
+        content: ContentSettings | None = None,
+        actions: ActionsSettings | None = None,
+        nlu: NluSettings | None = None,
+    ) -> None:
+        self.telegram = telegram or TelegramSettings()
+        self.redis = redis or RedisSettings()
+        self.identity = identity or IdentitySettings()
+        self.content = content or ContentSettings()
+        self.actions = actions or ActionsSettings()
+        self.nlu = nlu or NluSettings()

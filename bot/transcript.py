@@ -1,0 +1,84 @@
+"""Every message in and out of a conversation, appended to a Redis Stream per chat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from redis.asyncio import Redis
+
+from bot.masking import mask_text
+
+Direction = Literal["in", "out"]
+_PREFIX = "repaybot:transcript"
+MASKED = "[masked]"
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    entry_id: str
+    at: datetime
+    direction: Direction
+    kind: str
+    text: str
+
+
+class TranscriptStore:
+    """Append-only; kept `ttl_days` after the last message (an audit record, not a cache)."""
+
+    def __init__(self, redis: Redis, ttl_days: int = 400, max_entries: int = 10_000) -> None:
+        self._redis = redis
+        self._ttl = ttl_days * 24 * 3600
+        self._max = max_entries
+
+    @staticmethod
+    def key(chat_id: int) -> str:
+        return f"{_PREFIX}:{chat_id}"
+
+    async def append(
+        self,
+        chat_id: int,
+        direction: Direction,
+        text: str,
+        kind: str = "text",
+        *,
+        sensitive: bool = False,
+        at: datetime | None = None,
+    ) -> None:
+        """Stores `text` with numbers masked, or not at all when it is `sensitive`."""
+        moment = at or datetime.now(UTC)
+        fields = {
+            "at": moment.isoformat(),
+            "dir": direction,
+            "kind": kind,
+            "text": MASKED if sensitive else mask_text(text),
+        }
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.xadd(self.key(chat_id), fields, maxlen=self._max, approximate=True)  # type: ignore[arg-type]
+            pipe.expire(self.key(chat_id), self._ttl)
+            await pipe.execute()
+
+    async def entries(self, chat_id: int, last: int | None = None) -> list[TranscriptEntry]:
+        key = self.key(chat_id)
+        raw = (
+            list(reversed(await self._redis.xrevrange(key, count=last)))
+            if last
+            else await self._redis.xrange(key)
+        )
+        return [_entry(entry_id, fields) for entry_id, fields in raw]
+
+
+def _entry(entry_id: bytes | str, fields: dict[bytes | str, bytes | str]) -> TranscriptEntry:
+    data = {_s(k): _s(v) for k, v in fields.items()}
+    return TranscriptEntry(
+        entry_id=_s(entry_id),
+        at=datetime.fromisoformat(data["at"]),
+        direction="in" if data["dir"] == "in" else "out",
+        kind=data["kind"],
+        text=data["text"],
+    )
+
+
+def _s(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

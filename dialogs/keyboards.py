@@ -1,0 +1,72 @@
+"""Keyboards and button data; labels come from the catalog in the borrower's language."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+
+from bot.conversation import Conversation
+
+MENU_ITEMS: tuple[str, ...] = ("balance", "channels", "hardship", "callback", "human")
+
+
+class MenuCallback(CallbackData, prefix="menu"):
+    item: str
+
+
+class LangCallback(CallbackData, prefix="lang"):
+    code: str
+
+
+def main_menu(convo: Conversation) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=convo.t(f"btn_{item}"), callback_data=MenuCallback(item=item).pack()
+                )
+            ]
+            for item in MENU_ITEMS
+        ]
+    )
+
+
+def human_offer(convo: Conversation) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=convo.t("btn_human"), callback_data=MenuCallback(item="human").pack()
+                )
+            ]
+        ]
+    )
+
+
+def contact_request(convo: Conversation) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=convo.t("btn_share_phone"), request_contact=True)]],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+
+
+def no_keyboard() -> ReplyKeyboardRemove:
+    return ReplyKeyboardRemove()
+
+
+def language_menu() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(text="中文", callback_data=LangCallback(code="zh").pack()),
+                InlineKeyboardButton(text="English", callback_data=LangCallback(code="en").pack()),
+            ]
+        ]
+    )

@@ -1,0 +1,48 @@
+"""/start, /help, /menu and greetings: who the bot is, and what it can do."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import Message
+
+from bot.conversation import Conversation
+from dialogs.filters import IntentFilter
+from dialogs.keyboards import main_menu
+from dialogs.verify import begin_verification
+
+
+
+async def start(message: Message, convo: Conversation) -> None:
+    await convo.state.clear()
+    content = convo.services.settings.content
+    await convo.say("welcome", lender=content.lender_name(convo.lang))
+    if convo.verified:
+        await convo.say("menu_prompt", markup=main_menu(convo))
+    else:
+        await begin_verification(convo)
+
+
+async def help_command(message: Message, convo: Conversation) -> None:
+    await convo.say("help", markup=main_menu(convo))
+
+
+async def menu_command(message: Message, convo: Conversation) -> None:
+    await convo.say("menu_prompt", markup=main_menu(convo))
+
+
+async def greet(message: Message, convo: Conversation) -> None:
+    await convo.say("greet_back")
+    if convo.verified:
+        await convo.say("menu_prompt", markup=main_menu(convo))
+    else:
+        await begin_verification(convo)
+
+
+def build_router() -> Router:
+    router = Router(name="start")
+    router.message.register(start, CommandStart())
+    router.message.register(help_command, Command("help"))
+    router.message.register(menu_command, Command("menu"))
+    router.message.register(greet, IntentFilter("greet"))
+    return router

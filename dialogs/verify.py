@@ -1,0 +1,102 @@
+"""Verification: the borrower shares their own phone number, then types the ID's last 4."""
+
+from __future__ import annotations
+
+import re
+
+from aiogram import F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from actions import slots
+from bot.conversation import Conversation
+from dialogs.keyboards import contact_request, main_menu, no_keyboard
+from dialogs.states import Verify
+
+
+ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
+# What to do once verified, for a request that started verification.
+PENDING_ACTIONS = {"balance": "action_balance", "channels": "action_channels"}
+# Messages in the middle of verification that the flow answers itself (re-prompting);
+# anything else the borrower asks for goes on to the router for its intent.
+_REPROMPT_INTENTS = frozenset(
+    {None, "nlu_fallback", "out_of_scope", "affirm", "deny", "greet", "check_balance"}
+)
+
+
+async def begin_verification(convo: Conversation, pending: str | None = None) -> None:
+    """Asks for the phone number with Telegram's contact button."""
+    await convo.state.set_state(Verify.phone)
+    await convo.state.update_data(pending=pending, candidate=None)
+    await convo.say("verify_ask_phone", markup=contact_request(convo))
+
+
+async def contact_shared(message: Message, convo: Conversation) -> None:
+    contact = message.contact
+    assert contact is not None
+    if message.from_user is None or contact.user_id != message.from_user.id:
+        # A forwarded or typed-in contact proves nothing about who is writing.
+        await convo.say("verify_contact_not_own", markup=contact_request(convo))
+        return
+    if convo.verified:
+        await convo.say("verify_already", markup=main_menu(convo))
+        return
+    if await convo.state.get_state() != Verify.phone.state:
+        await convo.state.set_state(Verify.phone)
+    result = await convo.act("action_verify_phone", markup=no_keyboard(), **{
+        slots.PHONE: contact.phone_number
+    })
+    if result is None:
+        return
+    if result.said("verify_ask_id"):
+        await convo.state.set_state(Verify.id_digits)
+        await convo.state.update_data(candidate=result.slot_changes().get(slots.CANDIDATE_BORROWER))
+    elif result.said("verify_locked"):
+        await convo.state.clear()
+
+
+async def phone_not_shared(message: Message, convo: Conversation) -> None:
+    if convo.intent not in _REPROMPT_INTENTS:
+        raise SkipHandler
+    await convo.say("verify_use_button", markup=contact_request(convo))
+
+
+async def id_digits(message: Message, convo: Conversation) -> None:
+    data = await convo.state.get_data()
+    result = await convo.act(
+        "action_verify_id",
+        **{slots.ID_DIGITS: message.text, slots.CANDIDATE_BORROWER: data.get("candidate")},
+    )
+    if result is None:
+        return
+    if convo.verified:
+        await convo.state.clear()
+        pending = PENDING_ACTIONS.get(str(data.get("pending")))
+        if pending:
+            await convo.act(pending, markup=main_menu(convo))
+        else:
+            await convo.say("menu_prompt", markup=main_menu(convo))
+    elif result.said("verify_locked"):
+        await convo.state.clear()
+
+
+async def id_digits_malformed(message: Message, convo: Conversation) -> None:
+    if convo.intent not in _REPROMPT_INTENTS:
+        raise SkipHandler
+    await convo.say("verify_id_format")
+
+
+async def logout(message: Message, convo: Conversation) -> None:
+    await convo.state.clear()
+    await convo.act("action_logout")
+
+
+def build_router() -> Router:
+    router = Router(name="verify")
+    router.message.register(contact_shared, F.contact)
+    router.message.register(phone_not_shared, Verify.phone, F.text)
+    router.message.register(id_digits, Verify.id_digits, F.text.regexp(ID_DIGITS))
+    router.message.register(id_digits_malformed, Verify.id_digits, F.text)
+    router.message.register(logout, Command("logout"))
+    return router

@@ -1,0 +1,77 @@
+"""Drives the real dispatcher with real Updates; Telegram's side is a recording LocalSession."""
+
+from __future__ import annotations
+
+
+
+from aiogram import Bot, Dispatcher
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+
+from bot.local_session import LocalSession
+from bot.updates import UpdateFactory
+
+
+class ChatDriver:
+    """One Telegram user talking to the bot; each call returns the texts the bot sent back."""
+
+    def __init__(
+        self, dispatcher: Dispatcher, bot: Bot, session: LocalSession, user_id: int,
+        language_code: str | None = None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.bot = bot
+        self.session = session
+        self.updates = UpdateFactory(user_id, language_code)
+        self.replies: list[SendMessage] = []
+
+    async def feed(self, update: Update) -> list[str]:
+        self.session.clear()
+        await self.dispatcher.feed_update(self.bot, update)
+        self.replies = [r for r in self.session.sent if r.chat_id == self.updates.chat.id]
+        return [r.text for r in self.replies]
+
+    async def send(self, text: str) -> list[str]:
+        return await self.feed(self.updates.text(text))
+
+    async def share_contact(self, phone: str, contact_user_id: int | None = None) -> list[str]:
+        return await self.feed(self.updates.contact(phone, contact_user_id))
+
+    async def press(self, data: str) -> list[str]:
+        return await self.feed(self.updates.press(data))
+
+    @property
+    def alerts(self) -> list[str]:
+        return [
+            str(r.text) for r in self.session.requests
+            if isinstance(r, AnswerCallbackQuery) and r.text
+        ]
+
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, data) of the inline buttons under the last reply."""
+        for reply in reversed(self.replies):
+            if isinstance(reply.reply_markup, InlineKeyboardMarkup):
+                return [
+                    (b.text, str(b.callback_data))
+                    for row in reply.reply_markup.inline_keyboard
+                    for b in row
+                ]
+        return []
+
+    def asks_for_contact(self) -> bool:
+        return any(
+            isinstance(r.reply_markup, ReplyKeyboardMarkup)
+            and any(b.request_contact for row in r.reply_markup.keyboard for b in row)
+            for r in self.replies
+        )
+
+    async def verify(self, phone: str, id_last4: str) -> list[str]:
+        await self.send("/start")
+        await self.share_contact(phone)
+        return await self.send(id_last4)
+
+
+def joined(texts: list[str]) -> str:
+    return "\n".join(texts)
+
+

@@ -1,0 +1,96 @@
+"""`repaybot`: the command line. Every subcommand is documented in README."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.logs import setup_logging
+from bot.redis_runtime import redis_url
+from bot.settings import Settings, TelegramSettings
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from bot.console import run_console
+
+    settings = Settings()
+    with redis_url(settings.redis) as url:
+        return asyncio.run(
+            run_console(settings, url, user_id=args.user_id, lang=args.lang, reset=args.reset)
+        )
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.polling import run_polling
+
+    telegram = TelegramSettings()
+    if args.api_url:
+        telegram = telegram.model_copy(update={"telegram_api_url": args.api_url})
+    settings = Settings(telegram=telegram)
+    with redis_url(settings.redis) as url:
+        return asyncio.run(run_polling(settings, url))
+
+
+def _actions(args: argparse.Namespace) -> int:
+    from bot.action_server import serve_actions
+
+    settings = Settings()
+    with redis_url(settings.redis) as url:
+        return serve_actions(settings, url, args.host, args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repaybot", description="Self-service repayment assistant for overdue borrowers."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal (demo data)")
+    chat.add_argument("--user-id", type=int, default=10001, help="Telegram user to play")
+    chat.add_argument("--lang", choices=("zh", "en"), help="answer in this language")
+    chat.add_argument("--reset", action="store_true", help="forget this user's state first")
+    chat.set_defaults(func=_chat)
+
+    run = commands.add_parser("run", help="run the bot on Telegram (long polling)")
+    run.add_argument("--api-url", help="another Bot API server, e.g. http://127.0.0.1:8081")
+    run.set_defaults(func=_run)
+
+    actions = commands.add_parser("actions", help="start the rasa-sdk action server")
+    actions.add_argument("--host", default="127.0.0.1")
+    actions.add_argument("--port", type=int, default=5055)
+    actions.set_defaults(func=_actions)
+
+    _add_optional(commands, "bot.nlu.cli", "add_nlu_commands")
+    _add_optional(commands, "bot.plan_cli", "add_plan_commands")
+    return parser
+
+
+def _add_optional(commands: argparse._SubParsersAction, module: str, name: str) -> None:  # type: ignore[type-arg]
+    import importlib
+
+    try:
+        register = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return
+    register(commands)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO)
+    func: Command = args.func
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""`repaybot run`: the bot on Telegram (or a Bot API stand-in), long polling."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.factory import build_bot, build_dispatcher
+from bot.services import build_services
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+async def run_polling(settings: Settings, redis_url: str) -> int:
+    if settings.telegram.bot_token is None:
+        logger.error("BOT_TOKEN is not set (environment or .env)")
+        return 2
+    services = build_services(settings, redis_url)
+    dispatcher = build_dispatcher(services)
+    bot = build_bot(services)
+    try:
+        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        await services.close()
+    return 0

@@ -46,7 +46,7 @@ class ActionContext:
         """The borrower this Telegram user is bound to right now, checked against Redis."""
         claimed = self.slot(slots.BORROWER_ID)
         bound = await self.services.identity.bound_borrower(self.user_id)
-        if not claimed or claimed != bound:
+        if bound is None or claimed != bound:
             return None
         return await self.services.ledger.get(bound)
 

@@ -81,7 +81,10 @@ class ConsoleChat:
     """Turns typed lines into the Updates Telegram would send, and feeds the dispatcher."""
 
     def __init__(
-        self, dispatcher: Dispatcher, services: BotServices, session: ConsoleSession,
+        self,
+        dispatcher: Dispatcher,
+        services: BotServices,
+        session: ConsoleSession,
         updates: UpdateFactory,
     ) -> None:
         self.dispatcher = dispatcher
@@ -137,7 +140,9 @@ async def run_console(
     services = build_services(settings, redis_url)
     session = ConsoleSession(stdout)
     chat = ConsoleChat(
-        build_dispatcher(services), services, session,
+        build_dispatcher(services),
+        services,
+        session,
         UpdateFactory(user_id, language_code=lang or settings.content.default_language),
     )
     interactive = stdin.isatty()

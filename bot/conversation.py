@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from aiogram import Bot
@@ -72,10 +73,19 @@ class Conversation:
         await self.bot.send_message(self.chat_id, text[:TELEGRAM_TEXT_LIMIT], reply_markup=markup)
 
     async def act(
-        self, action: str, /, *, markup: Markup | None = None, **extra_slots: Any
+        self,
+        action: str,
+        /,
+        extra_slots: Mapping[str, Any] | None = None,
+        *,
+        markup: Markup | None = None,
     ) -> ActionResult | None:
         """Runs an action and sends its responses; None (and an apology) if it could not run."""
-        tracker_slots = {slots.BORROWER_ID: self.borrower_id, slots.LANG: self.lang, **extra_slots}
+        tracker_slots = {
+            slots.BORROWER_ID: self.borrower_id,
+            slots.LANG: self.lang,
+            **(extra_slots or {}),
+        }
         message = self.parse.model_dump(mode="json") if self.parse else None
         try:
             result = await self.services.actions.run(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, cast
 
 from redis.asyncio import Redis
 
 from bot.masking import mask_text
 
 Direction = Literal["in", "out"]
+_Raw = tuple[bytes | str, dict[bytes | str, bytes | str]]
 _PREFIX = "repaybot:transcript"
 MASKED = "[masked]"
 
@@ -61,11 +62,10 @@ class TranscriptStore:
 
     async def entries(self, chat_id: int, last: int | None = None) -> list[TranscriptEntry]:
         key = self.key(chat_id)
-        raw = (
-            list(reversed(await self._redis.xrevrange(key, count=last)))
-            if last
-            else await self._redis.xrange(key)
-        )
+        if last:
+            raw = list(reversed(cast(list[_Raw], await self._redis.xrevrange(key, count=last))))
+        else:
+            raw = cast(list[_Raw], await self._redis.xrange(key))
         return [_entry(entry_id, fields) for entry_id, fields in raw]
 
 

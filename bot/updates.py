@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 from datetime import UTC, datetime
 
 from aiogram.types import CallbackQuery, Chat, Contact, Message, Update, User
@@ -13,7 +14,9 @@ from bot.local_session import BOT_USER
 class UpdateFactory:
     """Updates from one private-chat user, with increasing update and message ids."""
 
-    def __init__(self, user_id: int, language_code: str | None = None, first_name: str = "") -> None:
+    def __init__(
+        self, user_id: int, language_code: str | None = None, first_name: str = ""
+    ) -> None:
         self.user = User(
             id=user_id,
             is_bot=False,
@@ -21,7 +24,8 @@ class UpdateFactory:
             language_code=language_code,
         )
         self.chat = Chat(id=user_id, type="private")
-        self._update_ids = itertools.count(int(datetime.now(UTC).timestamp() * 1000) % 10**9)
+        # Random start: two local users (or two runs) never reuse an update id the bot has seen.
+        self._update_ids = itertools.count(secrets.randbits(40))
         self._message_ids = itertools.count(1)
 
     def _message(self, **fields: object) -> Message:
@@ -37,7 +41,7 @@ class UpdateFactory:
         return Update(update_id=next(self._update_ids), message=self._message(text=text))
 
     def contact(self, phone: str, contact_user_id: int | None = None) -> Update:
-        """A shared contact; `contact_user_id` other than ours is what a forwarded card looks like."""
+        """A shared contact; another `contact_user_id` is what a forwarded card looks like."""
         contact = Contact(
             phone_number=phone,
             first_name=self.user.first_name,
@@ -47,7 +51,11 @@ class UpdateFactory:
 
     def press(self, data: str, message_id: int = 1) -> Update:
         origin = Message(
-            message_id=message_id, date=datetime.now(UTC), chat=self.chat, from_user=BOT_USER, text="…"
+            message_id=message_id,
+            date=datetime.now(UTC),
+            chat=self.chat,
+            from_user=BOT_USER,
+            text="…",
         )
         query = CallbackQuery(
             id=str(next(self._update_ids)),

@@ -11,7 +11,6 @@ from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.verify import begin_verification
 
 
-
 async def show_balance(convo: Conversation) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="balance")

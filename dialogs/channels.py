@@ -10,7 +10,6 @@ from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback, main_menu
 
 
-
 async def channels_asked(message: Message, convo: Conversation) -> None:
     await convo.act("action_channels", markup=main_menu(convo))
 

@@ -12,7 +12,6 @@ from bot.conversation import Conversation
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import human_offer, main_menu
 
-
 FALLBACK_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 FALLBACKS_BEFORE_PERSON = 2
 

@@ -11,7 +11,6 @@ from bot.i18n import LANGUAGES
 from dialogs.keyboards import LangCallback, language_menu, main_menu
 
 
-
 async def choose_language(message: Message, convo: Conversation) -> None:
     await convo.say("lang_choose", markup=language_menu())
 

@@ -10,7 +10,6 @@ from bot.conversation import Conversation
 from dialogs.filters import IntentFilter
 
 
-
 async def opt_out(message: Message, convo: Conversation) -> None:
     await convo.act("action_opt_out")
 

@@ -10,7 +10,6 @@ from dialogs.filters import IntentFilter
 from dialogs.keyboards import human_offer, main_menu
 
 
-
 async def is_bot(message: Message, convo: Conversation) -> None:
     content = convo.services.settings.content
     await convo.say("is_bot", lender=content.lender_name(convo.lang), markup=human_offer(convo))

@@ -12,7 +12,6 @@ from dialogs.keyboards import main_menu
 from dialogs.verify import begin_verification
 
 
-
 async def start(message: Message, convo: Conversation) -> None:
     await convo.state.clear()
     content = convo.services.settings.content

@@ -14,7 +14,6 @@ from bot.conversation import Conversation
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.states import Verify
 
-
 ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
 # What to do once verified, for a request that started verification.
 PENDING_ACTIONS = {"balance": "action_balance", "channels": "action_channels"}
@@ -44,9 +43,9 @@ async def contact_shared(message: Message, convo: Conversation) -> None:
         return
     if await convo.state.get_state() != Verify.phone.state:
         await convo.state.set_state(Verify.phone)
-    result = await convo.act("action_verify_phone", markup=no_keyboard(), **{
-        slots.PHONE: contact.phone_number
-    })
+    result = await convo.act(
+        "action_verify_phone", {slots.PHONE: contact.phone_number}, markup=no_keyboard()
+    )
     if result is None:
         return
     if result.said("verify_ask_id"):
@@ -66,7 +65,7 @@ async def id_digits(message: Message, convo: Conversation) -> None:
     data = await convo.state.get_data()
     result = await convo.act(
         "action_verify_id",
-        **{slots.ID_DIGITS: message.text, slots.CANDIDATE_BORROWER: data.get("candidate")},
+        {slots.ID_DIGITS: message.text, slots.CANDIDATE_BORROWER: data.get("candidate")},
     )
     if result is None:
         return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
@@ -16,7 +14,11 @@ class ChatDriver:
     """One Telegram user talking to the bot; each call returns the texts the bot sent back."""
 
     def __init__(
-        self, dispatcher: Dispatcher, bot: Bot, session: LocalSession, user_id: int,
+        self,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        session: LocalSession,
+        user_id: int,
         language_code: str | None = None,
     ) -> None:
         self.dispatcher = dispatcher
@@ -43,7 +45,8 @@ class ChatDriver:
     @property
     def alerts(self) -> list[str]:
         return [
-            str(r.text) for r in self.session.requests
+            str(r.text)
+            for r in self.session.requests
             if isinstance(r, AnswerCallbackQuery) and r.text
         ]
 
@@ -73,5 +76,3 @@ class ChatDriver:
 
 def joined(texts: list[str]) -> str:
     return "\n".join(texts)
-
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -77,12 +78,14 @@ class IdentityStore:
         key = self._failures_key(user_id)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.zremrangebyscore(key, "-inf", stamp - window)
-            pipe.zadd(key, {f"{stamp:.6f}": stamp})
+            pipe.zadd(key, {f"{stamp:.6f}:{secrets.token_hex(4)}": stamp})
             pipe.zcard(key)
             pipe.expire(key, int(window) + 60)
             _, _, count, _ = await pipe.execute()
         if int(count) < self.limits.max_failures:
-            return FailureOutcome(remaining=self.limits.max_failures - int(count), locked_until=None)
+            return FailureOutcome(
+                remaining=self.limits.max_failures - int(count), locked_until=None
+            )
         until = now + self.limits.lockout
         # The key outlives the lock a little; `locked_until` compares with the clock.
         await self._redis.set(

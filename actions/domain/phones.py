@@ -29,7 +29,6 @@ def looks_like_phone(text: str) -> bool:
     """True when the text is plausibly just a phone number (digits, spaces, +, -, brackets)."""
     stripped = text.strip()
     allowed = set("+-() .")
-    return (
-        7 <= sum(ch.isdigit() for ch in stripped) <= 16
-        and all(ch.isdigit() or ch in allowed for ch in stripped)
+    return 7 <= sum(ch.isdigit() for ch in stripped) <= 16 and all(
+        ch.isdigit() or ch in allowed for ch in stripped
     )

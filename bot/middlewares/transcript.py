@@ -22,6 +22,10 @@ class OutgoingTranscriptMiddleware(BaseRequestMiddleware):
     ) -> Response[TelegramType]:
         response = await make_request(bot, method)
         # Private chats have positive ids; the agents' group keeps its own record.
-        if isinstance(method, SendMessage) and isinstance(method.chat_id, int) and method.chat_id > 0:
+        if (
+            isinstance(method, SendMessage)
+            and isinstance(method.chat_id, int)
+            and method.chat_id > 0
+        ):
             await self._transcripts.append(method.chat_id, "out", method.text)
         return response

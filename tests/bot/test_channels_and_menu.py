@@ -1,0 +1,119 @@
+"""How to pay, the menu, language, opt-out, the truth about the bot, and odd input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aiogram.types import Location, Sticker
+
+from bot.services import BotServices
+from tests.bot.conftest import D1001
+from tests.harness import ChatDriver, joined
+
+
+async def test_channels_for_a_verified_borrower_include_their_reference(chat: ChatDriver) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("怎么还款"))
+    for name in ("网上银行转账", "手机App还款", "银行柜台"):
+        assert name in text
+    assert "截止时间：17:00" in text
+    assert "营业时间：周一至周五 9:00–17:00" in text
+    assert "还款参考号：RP-L1001-7731" in text
+
+
+async def test_channels_before_verification_show_no_reference(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7001, "en")
+    text = joined(await chat.send("how do I pay"))
+    assert "Online banking transfer" in text
+    assert "RP-" not in text
+    assert "Once you verify" in text
+
+
+async def test_help_lists_the_menu(new_chat: Callable[..., ChatDriver]) -> None:
+    chat = new_chat(7002, "en")
+    await chat.send("/help")
+    labels = [label for label, _ in chat.buttons()]
+    assert labels == [
+        "💰 What I owe",
+        "🏦 How to pay",
+        "🤝 I can't pay in full",
+        "📞 Call me back",
+        "🙋 Talk to a person",
+    ]
+
+
+async def test_language_switch_is_remembered(chat: ChatDriver, services: BotServices) -> None:
+    await chat.send("/lang")
+    replies = await chat.press("lang:en")
+    assert replies[0] == "From now on I will answer in English."
+    replies = await chat.send("/help")
+    assert replies[0].startswith("Here is what I can help with")
+    replies = await chat.send("我还欠多少钱")
+    assert "confirm who you are" in joined(replies)
+
+
+async def test_stop_messaging_records_opt_out_and_chat_stays_open(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    replies = await chat.send("退订")
+    assert "不会再向您发送提醒" in replies[0]
+    assert await services.domain.preferences.opted_out_at(5001) is not None
+    replies = await chat.send("怎么还款")
+    assert "网上银行转账" in joined(replies)
+
+
+async def test_are_you_a_bot_is_answered_truthfully_with_a_person_offered(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7003, "en")
+    replies = await chat.send("are you a bot?")
+    assert "automated assistant of Example Consumer Finance" in replies[0]
+    assert chat.buttons() == [("🙋 Talk to a person", "menu:human")]
+
+
+async def test_two_misunderstandings_in_a_row_offer_a_person(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7004, "en")
+    first = await chat.send("purple elephants dancing")
+    assert "did not quite understand" in first[0]
+    second = await chat.send("zzzz qqqq")
+    assert "talk to a person" in second[0]
+    assert ("🙋 Talk to a person", "menu:human") in chat.buttons()
+
+
+async def test_sticker_and_location_get_a_polite_answer(chat: ChatDriver) -> None:
+    sticker = Sticker(
+        file_id="s",
+        file_unique_id="s",
+        type="regular",
+        width=1,
+        height=1,
+        is_animated=False,
+        is_video=False,
+    )
+    replies = await chat.feed(chat.updates.raw_message(sticker=sticker))
+    assert replies == ["抱歉，我目前只能阅读文字消息。请输入您的问题，或在菜单中选择。"]
+    replies = await chat.feed(
+        chat.updates.raw_message(location=Location(latitude=31.2, longitude=121.5))
+    )
+    assert "只能阅读文字消息" in replies[0]
+
+
+async def test_forged_button_is_refused_and_changes_nothing(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    replies = await chat.press("lang:fr")
+    assert replies == []
+    assert chat.alerts == ["该按钮已失效，请发送 /menu。"]
+    assert await services.domain.preferences.languages(5001) == (None, None)
+    replies = await chat.press("totally:forged:data")
+    assert chat.alerts == ["该按钮已失效，请发送 /menu。"]
+
+
+async def test_replayed_update_is_handled_once(chat: ChatDriver) -> None:
+    update = chat.updates.text("/help")
+    assert len(await chat.feed(update)) == 1
+    assert await chat.feed(update) == []

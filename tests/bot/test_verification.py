@@ -1,0 +1,134 @@
+"""Verification through the real dispatcher and Redis: nothing about a loan before it succeeds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from actions.domain.clock import FixedClock
+from bot.services import BotServices
+from tests.bot.conftest import D1001, D1002
+from tests.harness import ChatDriver, joined
+
+WRONG = "0000"
+
+
+async def test_start_says_it_is_an_automated_assistant_and_asks_for_the_contact(
+    chat: ChatDriver,
+) -> None:
+    replies = await chat.send("/start")
+    assert "自动还款助手" in replies[0]
+    assert "示例消费金融" in replies[0]
+    assert chat.asks_for_contact()
+
+
+async def test_verified_borrower_is_greeted_by_name_and_bound_for_30_days(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    replies = await chat.verify(*D1001)
+    assert replies[0] == "谢谢您，王小明，身份验证成功。"
+    assert await services.domain.identity.bound_borrower(5001) == "D-1001"
+    ttl = await services.redis.ttl("repaybot:identity:binding:5001")
+    assert timedelta(days=30) - timedelta(minutes=1) < timedelta(seconds=ttl) <= timedelta(days=30)
+
+
+async def test_phone_typed_in_any_format_matches(chat: ChatDriver) -> None:
+    await chat.send("/start")
+    replies = await chat.share_contact("8613800138000")
+    assert "后4位" in replies[0]
+    replies = await chat.send("4321")
+    assert "身份验证成功" in replies[0]
+
+
+async def test_wrong_digits_counts_down_then_right_digits_succeed(chat: ChatDriver) -> None:
+    await chat.send("/start")
+    await chat.share_contact(D1001[0])
+    replies = await chat.send(WRONG)
+    assert replies == [
+        "抱歉，信息与我们的记录不符，请核对后重试。您还有 4 次机会，之后验证将暂停一段时间。"
+    ]
+    replies = await chat.send(D1001[1])
+    assert "身份验证成功" in replies[0]
+
+
+async def test_five_failures_lock_for_30_minutes_then_unlock(
+    new_chat: Callable[..., ChatDriver], clock: FixedClock
+) -> None:
+    chat = new_chat(5002, "en")
+    await chat.send("/start")
+    await chat.share_contact(D1002[0])
+    for _ in range(4):
+        await chat.send(WRONG)
+    replies = await chat.send(WRONG)
+    assert "verification is paused" in replies[0]
+    # 10:00 + 30 min, in the borrower's timezone, named.
+    assert "Tue 1 Dec 2026 10:30 (Asia/Shanghai)" in replies[0]
+
+    clock.advance(timedelta(minutes=10))
+    await chat.send("/start")
+    replies = await chat.share_contact(D1002[0])
+    assert "verification is paused" in joined(replies)
+    assert "last 4" not in joined(replies)
+
+    clock.advance(timedelta(minutes=21))
+    await chat.send("/start")
+    await chat.share_contact(D1002[0])
+    replies = await chat.send(D1002[1])
+    assert replies[0] == "Thank you, Jane Lee, you are verified."
+
+
+async def test_forwarded_contact_is_refused(chat: ChatDriver, services: BotServices) -> None:
+    await chat.send("/start")
+    replies = await chat.share_contact(D1001[0], contact_user_id=999)
+    assert "本人Telegram账号" in replies[0]
+    assert chat.asks_for_contact()
+    replies = await chat.send(D1001[1])
+    assert "身份验证成功" not in joined(replies)
+    assert await services.domain.identity.bound_borrower(5001) is None
+
+
+async def test_typed_phone_number_is_not_accepted_as_proof(chat: ChatDriver) -> None:
+    await chat.send("/start")
+    replies = await chat.send("13800138000")
+    assert "分享我的手机号" in replies[0]
+    assert "后4位" not in joined(replies)
+
+
+async def test_unknown_number_gets_exactly_the_answers_a_known_one_gets(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    known, unknown = new_chat(5003, "en"), new_chat(5004, "en")
+    await known.send("/start")
+    await unknown.send("/start")
+    assert await known.share_contact(D1001[0]) == await unknown.share_contact("+86 135 1234 5678")
+    assert await known.send(WRONG) == await unknown.send(WRONG)
+
+
+async def test_balance_before_verification_starts_verification_then_shows_it(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(5005, "en")
+    replies = await chat.send("what do I owe")
+    assert "¥" not in joined(replies)
+    assert "confirm who you are" in joined(replies)
+    assert chat.asks_for_contact()
+    await chat.share_contact(D1001[0])
+    replies = await chat.send(D1001[1])
+    assert "¥2,240.00" in joined(replies)
+
+
+async def test_logout_ends_the_binding(chat: ChatDriver, services: BotServices) -> None:
+    await chat.verify(*D1001)
+    replies = await chat.send("/logout")
+    assert "退出验证" in replies[0]
+    assert await services.domain.identity.bound_borrower(5001) is None
+    replies = await chat.send("我还欠多少钱")
+    assert "¥" not in joined(replies)
+    assert chat.asks_for_contact()
+
+
+async def test_binding_expires_after_its_ttl(chat: ChatDriver, services: BotServices) -> None:
+    await chat.verify(*D1001)
+    await services.redis.delete("repaybot:identity:binding:5001")  # what expiry does
+    replies = await chat.send("我还欠多少钱")
+    assert "¥" not in joined(replies)

@@ -84,7 +84,9 @@ def _add_optional(commands: argparse._SubParsersAction, module: str, name: str) 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_logging(logging.DEBUG if args.verbose else logging.INFO)
+    # The terminal chat is a conversation: only warnings interrupt it.
+    quiet = logging.WARNING if args.command == "chat" else logging.INFO
+    setup_logging(logging.DEBUG if args.verbose else quiet)
     func: Command = args.func
     try:
         return func(args)

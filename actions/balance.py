@@ -19,6 +19,7 @@ class ActionBalance(VerifiedAction):
         statements = await ctx.services.ledger.statements(
             borrower.borrower_id, ctx.services.clock.now()
         )
+        on_hold = False
         for st in statements:
             money = partial(format_money, currency=st.currency, lang=lang)
             ctx.say(
@@ -33,6 +34,12 @@ class ActionBalance(VerifiedAction):
                 next_due=format_date(st.next_due_date, lang),
                 as_of=format_datetime(st.as_of, borrower.tz, lang),
             )
-            ctx.say(f"stage_{delinquency_stage(st.days_past_due).value}")
-        ctx.say("balance_next_steps")
+            if await ctx.services.tickets.hold_for(st.loan_id):
+                # A dispute is open: the figures, and no collection prompt at all.
+                on_hold = True
+                ctx.say("balance_on_hold", loan_id=st.loan_id)
+            else:
+                ctx.say(f"stage_{delinquency_stage(st.days_past_due).value}")
+        if not on_hold:
+            ctx.say("balance_next_steps")
         return []

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from rasa_sdk.executor import ActionExecutor
 
+from actions.agent_plan import ActionAgentApprovePlan
+from actions.agreements import ActionAgreements
 from actions.balance import ActionBalance
 from actions.base import RepayAction
+from actions.callbacks import ActionCallbackBook, ActionCallbackCancel, ActionCallbackOffer
 from actions.channels import ActionChannels
+from actions.handoff import ActionHandoff
+from actions.hardship import ActionHardshipAccept, ActionHardshipOptions, ActionHardshipQuote
 from actions.preferences import ActionOptOut
+from actions.promises import ActionPromiseCheck, ActionPromiseRecord
 from actions.services import ServicesProvider
 from actions.verify import ActionLogout, ActionVerifyId, ActionVerifyPhone
 
@@ -18,6 +24,17 @@ ACTIONS: tuple[type[RepayAction], ...] = (
     ActionBalance,
     ActionChannels,
     ActionOptOut,
+    ActionHardshipOptions,
+    ActionHardshipQuote,
+    ActionHardshipAccept,
+    ActionPromiseCheck,
+    ActionPromiseRecord,
+    ActionCallbackOffer,
+    ActionCallbackBook,
+    ActionCallbackCancel,
+    ActionAgreements,
+    ActionHandoff,
+    ActionAgentApprovePlan,
 )
 
 

@@ -10,11 +10,17 @@ from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
+from actions.domain.callbacks import CallbackStore
 from actions.domain.channels import ChannelsConfig
 from actions.domain.clock import Clock
+from actions.domain.handoff_policy import HandoffPolicy
 from actions.domain.identity import IdentityStore
 from actions.domain.ledger import Ledger
+from actions.domain.plans import PlanStore
+from actions.domain.policy import Policy
 from actions.domain.preferences import PreferenceStore
+from actions.domain.promises import PromiseStore
+from actions.domain.tickets import TicketStore
 
 
 @dataclass
@@ -25,6 +31,12 @@ class ActionServices:
     channels: ChannelsConfig
     identity: IdentityStore
     preferences: PreferenceStore
+    policy: Policy
+    plans: PlanStore
+    promises: PromiseStore
+    callbacks: CallbackStore
+    tickets: TicketStore
+    handoff: HandoffPolicy
     default_tz: ZoneInfo
     phone_region: str = "CN"
 

@@ -58,7 +58,7 @@ class ActionVerifyId(RepayAction):
         borrower = await ctx.services.ledger.get(candidate) if candidate else None
         if borrower is not None and borrower.id_matches(match.group(1)):
             await ctx.services.identity.bind(ctx.user_id, borrower.borrower_id)
-            ctx.say("verify_success", name=borrower.name)
+            ctx.say("verify_success")
             return [
                 SlotSet(slots.BORROWER_ID, borrower.borrower_id),
                 SlotSet(slots.CANDIDATE_BORROWER, None),

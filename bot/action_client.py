@@ -17,6 +17,19 @@ from rasa_sdk.executor import ActionExecutor
 logger = logging.getLogger(__name__)
 
 _DOMAIN: dict[str, Any] = {"version": "3.1"}
+# What rasa-sdk puts in every response; everything else is a variable of the text.
+_RASA_RESPONSE_KEYS = frozenset(
+    {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment"}
+)
+
+
+def response_variables(response: dict[str, Any]) -> dict[str, Any]:
+    """The variables a response's text needs (rasa-sdk's own keys and empty values dropped)."""
+    return {
+        key: value
+        for key, value in response.items()
+        if key not in _RASA_RESPONSE_KEYS and value is not None
+    }
 
 
 class ActionError(RuntimeError):

@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_optional(commands, "bot.nlu.cli", "add_nlu_commands")
     _add_optional(commands, "bot.plan_cli", "add_plan_commands")
+    _add_optional(commands, "bot.ops.cli", "add_ops_commands")
     return parser
 
 

@@ -16,7 +16,7 @@ from aiogram.types import (
 )
 
 from actions import slots
-from bot.action_client import ActionError, ActionResult
+from bot.action_client import ActionError, ActionResult, response_variables
 from bot.i18n import Catalog
 from bot.nlu.base import ParseResult
 from bot.services import BotServices
@@ -41,6 +41,7 @@ class Conversation:
         state: FSMContext,
         services: BotServices,
         parse: ParseResult | None,
+        ticket_id: str | None = None,
     ) -> None:
         self.bot = bot
         self.chat_id = chat_id
@@ -50,6 +51,7 @@ class Conversation:
         self.state = state
         self.services = services
         self.parse = parse
+        self.ticket_id = ticket_id
 
     @property
     def verified(self) -> bool:
@@ -110,12 +112,7 @@ class Conversation:
             name = response.get("response")
             if not name:
                 continue
-            variables = {
-                k: v
-                for k, v in response.items()
-                if k not in {"response", "buttons", "text"} and v is not None
-            }
-            text = self.t(name, **variables)
+            text = self.t(name, **response_variables(response))
             buttons = response.get("buttons") or []
             if buttons:
                 chunks.append(text)

@@ -14,7 +14,7 @@ from bot.middlewares.conversation import ConversationMiddleware
 from bot.middlewares.dedupe import DedupeMiddleware
 from bot.middlewares.transcript import OutgoingTranscriptMiddleware
 from bot.services import BotServices
-from dialogs import build_router
+from dialogs import agents, build_router
 
 LOCAL_TOKEN = "42:LOCAL-CONSOLE-TOKEN"
 
@@ -32,6 +32,7 @@ def build_dispatcher(services: BotServices) -> Dispatcher:
     dispatcher.update.outer_middleware(DedupeMiddleware(services.redis))
     dispatcher.update.outer_middleware(ConversationMiddleware(services))
     dispatcher.include_router(build_router())
+    dispatcher.include_router(agents.build_router(services.settings.agents.agents_chat_id))
     return dispatcher
 
 

@@ -7,6 +7,7 @@ recording every request and answering with the objects Telegram would return.
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -16,6 +17,8 @@ from aiogram.client.session.base import BaseSession
 from aiogram.methods import (
     AnswerCallbackQuery,
     CopyMessage,
+    CreateForumTopic,
+    GetChatMember,
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
@@ -23,8 +26,23 @@ from aiogram.methods import (
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, MessageId, User
+from aiogram.types import (
+    Chat,
+    ChatMemberLeft,
+    ChatMemberMember,
+    ChatMemberOwner,
+    ForumTopic,
+    InlineKeyboardMarkup,
+    Message,
+    MessageId,
+    User,
+)
 
+_MEMBER_TYPES: dict[str, Any] = {
+    "creator": partial(ChatMemberOwner, is_anonymous=False),
+    "member": ChatMemberMember,
+    "left": ChatMemberLeft,
+}
 BOT_USER = User(id=42, is_bot=True, first_name="RepayBot", username="repay_demo_bot")
 
 
@@ -35,6 +53,9 @@ class LocalSession(BaseSession):
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
         self._message_ids = itertools.count(1000)
+        self._topic_ids = itertools.count(500)
+        # Members of group chats, for getChatMember: user id → status ("member", "left"...).
+        self.chat_members: dict[int, str] = {}
 
     @property
     def sent(self) -> list[SendMessage]:
@@ -79,6 +100,14 @@ class LocalSession(BaseSession):
                 text=method.text,
                 reply_markup=_inline_only(getattr(method, "reply_markup", None)),
             )
+        if isinstance(method, CreateForumTopic):
+            return ForumTopic(
+                message_thread_id=next(self._topic_ids), name=method.name, icon_color=0x6FB9F0
+            )
+        if isinstance(method, GetChatMember):
+            status = self.chat_members.get(method.user_id, "left")
+            user = User(id=method.user_id, is_bot=False, first_name=f"User{method.user_id}")
+            return _MEMBER_TYPES[status](status=status, user=user)
         if isinstance(method, CopyMessage):
             return MessageId(message_id=next(self._message_ids))
         if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.masking import MaskingFilter
+from actions.domain.masking import MaskingFilter
 
 
 def setup_logging(level: int = logging.INFO) -> None:

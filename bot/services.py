@@ -8,11 +8,17 @@ from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
+from actions.domain.callbacks import CallbackStore
 from actions.domain.channels import ChannelsConfig
 from actions.domain.clock import Clock, SystemClock
+from actions.domain.handoff_policy import load_handoff_policy
 from actions.domain.identity import IdentityStore, VerificationLimits
 from actions.domain.ledger import FileLedger
+from actions.domain.plans import PlanStore
+from actions.domain.policy import load_policy
 from actions.domain.preferences import PreferenceStore
+from actions.domain.promises import PromiseStore
+from actions.domain.tickets import TicketStore
 from actions.registry import build_executor
 from actions.services import ActionServices, ServicesProvider
 from bot.action_client import ActionClient, HttpActionClient, InProcessActionClient
@@ -51,7 +57,11 @@ def verification_limits(settings: Settings) -> VerificationLimits:
 
 
 def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> ActionServices:
-    """Ledger, stores and configuration: everything a business rule needs."""
+    """Ledger, stores and configuration: everything a business rule needs.
+
+    A wrong policy file raises `PolicyError` (naming the file and field) here, at start-up.
+    """
+    policy = load_policy(settings.content.policy_path)
     return ActionServices(
         redis=redis,
         clock=clock,
@@ -59,6 +69,12 @@ def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> Act
         channels=ChannelsConfig.load(settings.content.channels_path),
         identity=IdentityStore(redis, clock, verification_limits(settings)),
         preferences=PreferenceStore(redis),
+        policy=policy,
+        plans=PlanStore(redis, clock),
+        promises=PromiseStore(redis, clock),
+        callbacks=CallbackStore(redis, clock, policy.callbacks),
+        tickets=TicketStore(redis, clock),
+        handoff=load_handoff_policy(settings.content.handoff_path),
         default_tz=DEFAULT_TIMEZONE,
         phone_region=settings.identity.phone_region,
     )

@@ -51,12 +51,14 @@ class IdentitySettings(BaseSettings):
 
 
 class ContentSettings(BaseSettings):
-    """The lender's data and texts: ledger, payment channels, response catalogs."""
+    """The lender's data and texts: ledger, payment channels, self-service policy, catalogs."""
 
     model_config = _config()
 
     ledger_path: Path = PROJECT_ROOT / "config" / "ledger.demo.yaml"
     channels_path: Path = PROJECT_ROOT / "config" / "channels.yaml"
+    policy_path: Path = PROJECT_ROOT / "config" / "policy.yaml"
+    handoff_path: Path = PROJECT_ROOT / "config" / "handoff.yaml"
     locales_dir: Path = PROJECT_ROOT / "nlu_data" / "responses"
     default_language: str = Field(default="zh", pattern=r"^(zh|en)$")
     lender_name_zh: str = "示例消费金融"
@@ -65,6 +67,21 @@ class ContentSettings(BaseSettings):
 
     def lender_name(self, lang: str) -> str:
         return self.lender_name_zh if lang == "zh" else self.lender_name_en
+
+
+class AgentsSettings(BaseSettings):
+    """Where people take over: the agents' forum supergroup, and who may act on tickets."""
+
+    model_config = _config()
+
+    agents_chat_id: int | None = Field(
+        default=None, description="Supergroup with forum topics where handoffs arrive"
+    )
+    agent_ids: list[int] = Field(
+        default_factory=list, description="Extra agents allowed to act (besides group members)"
+    )
+    crisis_country: str = "CN"
+    agents_lang: str = Field(default="zh", pattern=r"^(zh|en)$")
 
 
 class ActionsSettings(BaseSettings):
@@ -87,6 +104,17 @@ class NluSettings(BaseSettings):
     rasa_nlu_url: str | None = Field(default=None, validation_alias="RASA_NLU_URL")
 
 
+class OpsSettings(BaseSettings):
+    """The operations web page and /metrics: bound to loopback, protected by a token."""
+
+    model_config = _config("OPS_")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    token: SecretStr | None = None
+    timezone: str = Field(default="Asia/Shanghai", description="Day boundaries of the figures")
+
+
 class Settings:
     """All settings, each concern read on its own (so every one is overridable in tests)."""
 
@@ -97,11 +125,15 @@ class Settings:
         identity: IdentitySettings | None = None,
         content: ContentSettings | None = None,
         actions: ActionsSettings | None = None,
+        agents: AgentsSettings | None = None,
         nlu: NluSettings | None = None,
+        ops: OpsSettings | None = None,
     ) -> None:
         self.telegram = telegram or TelegramSettings()
         self.redis = redis or RedisSettings()
         self.identity = identity or IdentitySettings()
         self.content = content or ContentSettings()
         self.actions = actions or ActionsSettings()
+        self.agents = agents or AgentsSettings()
         self.nlu = nlu or NluSettings()
+        self.ops = ops or OpsSettings()

@@ -8,7 +8,7 @@ from typing import Literal, cast
 
 from redis.asyncio import Redis
 
-from bot.masking import mask_text
+from actions.domain.masking import mask_text
 
 Direction = Literal["in", "out"]
 _Raw = tuple[bytes | str, dict[bytes | str, bytes | str]]

@@ -5,10 +5,41 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 
-from dialogs import balance, channels, fallback, language, optout, smalltalk, start, verify
+from dialogs import (
+    agreements,
+    balance,
+    callback,
+    channels,
+    fallback,
+    handoff,
+    hardship,
+    language,
+    optout,
+    promise,
+    relay,
+    smalltalk,
+    start,
+    verify,
+)
 
-# Order matters: commands and the active flow's state handlers first, fallback last.
-FLOWS = (start, verify, language, balance, channels, optout, smalltalk, fallback)
+# Order matters: a conversation with a person first (the bot stays out of it), then commands,
+# escalations (they win over any flow), the active flow's state handlers; fallback last.
+FLOWS = (
+    relay,
+    start,
+    handoff,
+    verify,
+    language,
+    agreements,
+    balance,
+    channels,
+    optout,
+    hardship,
+    promise,
+    callback,
+    smalltalk,
+    fallback,
+)
 
 
 def build_router() -> Router:

@@ -16,7 +16,12 @@ from dialogs.states import Verify
 
 ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
 # What to do once verified, for a request that started verification.
-PENDING_ACTIONS = {"balance": "action_balance", "channels": "action_channels"}
+PENDING_ACTIONS = {
+    "balance": "action_balance",
+    "channels": "action_channels",
+    "hardship": "action_hardship_options",
+    "agreements": "action_agreements",
+}
 # Messages in the middle of verification that the flow answers itself (re-prompting);
 # anything else the borrower asks for goes on to the router for its intent.
 _REPROMPT_INTENTS = frozenset(

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+import secrets
+from datetime import UTC, datetime
+
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerCallbackQuery, SendMessage
-from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    Update,
+    User,
+)
 
-from bot.local_session import LocalSession
+from bot.local_session import BOT_USER, LocalSession
 from bot.updates import UpdateFactory
 
 
@@ -76,3 +88,48 @@ class ChatDriver:
 
 def joined(texts: list[str]) -> str:
     return "\n".join(texts)
+
+
+class AgentDriver:
+    """An agent in the agents' forum group: presses card buttons and writes in topics."""
+
+    def __init__(
+        self, dispatcher: Dispatcher, bot: Bot, session: LocalSession, chat_id: int, user_id: int,
+        name: str,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.bot = bot
+        self.session = session
+        self.chat = Chat(id=chat_id, type="supergroup", title="Agents", is_forum=True)
+        self.user = User(id=user_id, is_bot=False, first_name=name)
+        self._ids = itertools.count(secrets.randbits(40))
+
+    async def _feed(self, update: Update) -> None:
+        self.session.clear()
+        await self.dispatcher.feed_update(self.bot, update)
+
+    async def press(self, data: str, topic_id: int | None = None) -> list[str]:
+        """Presses a button; returns the alert/notice texts the agent saw."""
+        origin = Message(
+            message_id=next(self._ids) % 10**6, date=datetime.now(UTC), chat=self.chat,
+            from_user=BOT_USER, text="card", message_thread_id=topic_id,
+        )
+        query = CallbackQuery(
+            id=str(next(self._ids)), from_user=self.user, chat_instance="agents",
+            message=origin, data=data,
+        )
+        await self._feed(Update(update_id=next(self._ids), callback_query=query))
+        return [
+            str(r.text) for r in self.session.requests
+            if isinstance(r, AnswerCallbackQuery) and r.text
+        ]
+
+    async def write(self, topic_id: int, text: str) -> None:
+        message = Message(
+            message_id=next(self._ids) % 10**6, date=datetime.now(UTC), chat=self.chat,
+            from_user=self.user, text=text, message_thread_id=topic_id, is_topic_message=True,
+        )
+        await self._feed(Update(update_id=next(self._ids), message=message))
+
+    def sent_to(self, chat_id: int) -> list[str]:
+        return [str(r.text) for r in self.session.sent if r.chat_id == chat_id]

@@ -11,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Chat, Message, TelegramObject, Update, User
 
 from bot.conversation import Conversation
-from bot.masking import mask_phone
+from actions.domain.masking import mask_phone
 from bot.nlu.base import ParseResult
 from bot.nlu.keyword_matcher import detect_lang
 from bot.services import BotServices
@@ -72,6 +72,7 @@ class ConversationMiddleware(BaseMiddleware):
         services = self._services
         domain = services.domain
         borrower_id = await domain.identity.bound_borrower(user.id)
+        ticket_id = await domain.tickets.open_for_chat(chat.id)
         message = event.message
         text = (message.text or message.caption) if message else None
         parse: ParseResult | None = None
@@ -96,6 +97,7 @@ class ConversationMiddleware(BaseMiddleware):
             state=fsm,
             services=services,
             parse=parse,
+            ticket_id=ticket_id,
         )
         return await handler(event, data)
 

@@ -10,8 +10,9 @@ from bot.nlu.base import ESCALATING_INTENTS, FALLBACK_INTENT, IntentScore, Lang,
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Checked in order: the escalating intents first, so a sensitive message is never masked.
+_SELF_HARM = ("自杀", "不想活", "轻生", "suicide", "kill myself", "end my life")
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("vulnerable", ("去世", "住院", "自杀", "不想活", "died", "passed away", "hospital", "suicide")),
+    ("vulnerable", (*_SELF_HARM, "去世", "住院", "died", "passed away", "hospital")),
     ("complaint_legal", ("投诉", "律师", "报警", "法院", "complain", "lawyer", "police", "court")),
     ("dispute", ("不是我的", "已经还了", "金额不对", "not my loan", "already paid", "wrong amount")),
     ("request_human", ("人工", "客服", "真人", "human", "agent", "real person")),
@@ -42,12 +43,14 @@ class KeywordNLU:
         for intent, keywords in _RULES:
             if any(_contains(lowered, word) for word in keywords):
                 score = IntentScore(name=intent, confidence=1.0)
+                self_harm = [f"self_harm:{w}" for w in _SELF_HARM if _contains(lowered, w)]
                 return ParseResult(
                     text=text,
                     intent=score,
                     intent_ranking=[score],
                     escalate=intent in ESCALATING_INTENTS,
                     lang=detect_lang(text),
+                    signals=self_harm,
                 )
         score = IntentScore(name=FALLBACK_INTENT, confidence=0.0)
         return ParseResult(text=text, intent=score, intent_ranking=[score], lang=detect_lang(text))

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from aiogram import Bot, Dispatcher
 from redis.asyncio import Redis
 
 from actions.domain.clock import FixedClock
 from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
 from bot.services import BotServices, build_services
-from bot.settings import Settings
-from tests.harness import ChatDriver
+from bot.settings import AgentsSettings, Settings
+from tests.harness import AgentDriver, ChatDriver
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Tuesday 1 December 2026, 10:00 in Shanghai.
@@ -30,24 +32,60 @@ def clock() -> FixedClock:
     return FixedClock(NOW)
 
 
+AGENTS_CHAT = -1001234567890
+
+
 @pytest.fixture
-async def services(redis: Redis, redis_url: str, clock: FixedClock) -> AsyncIterator[BotServices]:
-    built = build_services(Settings(), redis_url, clock=clock)
+def settings() -> Settings:
+    return Settings(agents=AgentsSettings(agents_chat_id=AGENTS_CHAT, agent_ids=[]))
+
+
+@pytest.fixture
+async def services(
+    redis: Redis, redis_url: str, clock: FixedClock, settings: Settings
+) -> AsyncIterator[BotServices]:
+    built = build_services(settings, redis_url, clock=clock)
     yield built
     await built.close()
 
 
+@dataclass
+class Telegram:
+    """One dispatcher and one bot (with its recording session) shared by every chat."""
+
+    dispatcher: Dispatcher
+    bot: Bot
+    session: LocalSession
+
+
 @pytest.fixture
-def new_chat(services: BotServices) -> Callable[..., ChatDriver]:
-    """Opens a chat for a Telegram user id (one dispatcher and bot shared by all chats)."""
-    dispatcher = build_dispatcher(services)
+def telegram(services: BotServices) -> Telegram:
     session = LocalSession()
-    bot = build_bot(services, session=session)
+    return Telegram(build_dispatcher(services), build_bot(services, session=session), session)
+
+
+@pytest.fixture
+def new_chat(telegram: Telegram) -> Callable[..., ChatDriver]:
+    """Opens a chat for a Telegram user id."""
 
     def open_chat(user_id: int = 5001, language_code: str | None = "zh-hans") -> ChatDriver:
-        return ChatDriver(dispatcher, bot, session, user_id, language_code)
+        return ChatDriver(telegram.dispatcher, telegram.bot, telegram.session, user_id, language_code)
 
     return open_chat
+
+
+@pytest.fixture
+def new_agent(telegram: Telegram) -> Callable[..., AgentDriver]:
+    """An agent who is a member of the agents' group."""
+
+    def open_agent(user_id: int = 9001, name: str = "Li", member: bool = True) -> AgentDriver:
+        if member:
+            telegram.session.chat_members[user_id] = "member"
+        return AgentDriver(
+            telegram.dispatcher, telegram.bot, telegram.session, AGENTS_CHAT, user_id, name
+        )
+
+    return open_agent
 
 
 @pytest.fixture

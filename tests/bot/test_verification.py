@@ -26,7 +26,7 @@ async def test_verified_borrower_is_greeted_by_name_and_bound_for_30_days(
     chat: ChatDriver, services: BotServices
 ) -> None:
     replies = await chat.verify(*D1001)
-    assert replies[0] == "谢谢您，王小明，身份验证成功。"
+    assert replies[0] == "谢谢您，身份验证成功。"
     assert await services.domain.identity.bound_borrower(5001) == "D-1001"
     ttl = await services.redis.ttl("repaybot:identity:binding:5001")
     assert timedelta(days=30) - timedelta(minutes=1) < timedelta(seconds=ttl) <= timedelta(days=30)
@@ -74,7 +74,7 @@ async def test_five_failures_lock_for_30_minutes_then_unlock(
     await chat.send("/start")
     await chat.share_contact(D1002[0])
     replies = await chat.send(D1002[1])
-    assert replies[0] == "Thank you, Jane Lee, you are verified."
+    assert replies[0] == "Thank you, you are verified."
 
 
 async def test_forwarded_contact_is_refused(chat: ChatDriver, services: BotServices) -> None:

@@ -7,7 +7,7 @@ import pytest
 from actions.domain.money import format_money, to_cents
 from actions.domain.phones import normalise_phone
 from actions.domain.stage import Stage, delinquency_stage
-from bot.masking import mask_name, mask_phone, mask_text
+from actions.domain.masking import mask_name, mask_phone, mask_text
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ verify_failed =
        *[other] You have { $remaining } attempts left before verification pauses for a while.
     }
 verify_locked = For your security, verification is paused after several unsuccessful attempts. You can try again after { $until }. If you need help now, our team can assist: use /menu and choose "Talk to a person".
-verify_success = Thank you, { $name }, you are verified.
+verify_success = Thank you, you are verified.
 verify_already = You are already verified.
 verify_required = I need to confirm who you are before I can show any account details. Please send /start to verify.
 logout_done = You are logged out. I will ask you to verify again before showing any account details.

@@ -1,0 +1,133 @@
+"""Daily figures for operations: conversations, handoffs, plans, promises, callbacks.
+
+Counted per local day (the lender's timezone). Distinct chats are HyperLogLogs, so a chat that
+writes fifty times counts once; named counters are one hash per day. Every key lives ~400 days.
+
+Keys: ``repaybot:stats:<YYYY-MM-DD>:chats`` and ``...:handoff-chats`` (PFADD),
+``repaybot:stats:<YYYY-MM-DD>`` hash of counters (``plans``, ``handoffs:<reason>``, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
+
+from actions.domain.clock import Clock
+from actions.domain.redis_util import text
+
+PREFIX = "repaybot:stats"
+TTL_SECONDS = 400 * 24 * 3600
+HANDOFF_PREFIX = "handoffs:"
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """One local day. `bot_only`: conversations no person had to take over."""
+
+    day: date
+    conversations: int = 0
+    handoff_chats: int = 0
+    plans: int = 0
+    promises: int = 0
+    callbacks: int = 0
+    handoffs: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def bot_only(self) -> int:
+        return max(0, self.conversations - self.handoff_chats)
+
+    @property
+    def handoffs_total(self) -> int:
+        return sum(self.handoffs.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "conversations": self.conversations,
+            "bot_only": self.bot_only,
+            "handoff_chats": self.handoff_chats,
+            "handoffs": self.handoffs_total,
+            "handoffs_by_reason": dict(sorted(self.handoffs.items())),
+            "plans": self.plans,
+            "promises": self.promises,
+            "callbacks": self.callbacks,
+        }
+
+
+class DailyStats:
+    """Records and reads the day's figures; `clock` and `tz` decide which day it is."""
+
+    def __init__(self, redis: Redis, clock: Clock, tz: ZoneInfo) -> None:
+        self._redis = redis
+        self._clock = clock
+        self._tz = tz
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self._tz
+
+    def today(self) -> date:
+        return self._clock.now().astimezone(self._tz).date()
+
+    @staticmethod
+    def _key(day: date, part: str = "") -> str:
+        return f"{PREFIX}:{day.isoformat()}{':' + part if part else ''}"
+
+    async def record_conversation(self, chat_id: int) -> None:
+        """A chat wrote to the bot today (counted once per chat and day)."""
+        await self._pfadd(self._key(self.today(), "chats"), chat_id)
+
+    async def record_handoff(self, chat_id: int, reason: str) -> None:
+        """A chat was handed to a person: counts the reason and the chat (once per day)."""
+        day = self.today()
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.pfadd(self._key(day, "chats"), str(chat_id))
+            pipe.pfadd(self._key(day, "handoff-chats"), str(chat_id))
+            pipe.hincrby(self._key(day), HANDOFF_PREFIX + reason, 1)
+            for part in ("chats", "handoff-chats", ""):
+                pipe.expire(self._key(day, part), TTL_SECONDS)
+            await pipe.execute()
+
+    async def incr(self, name: str, amount: int = 1) -> None:
+        """Counts `plans`, `promises`, `callbacks` (or `handoffs:<reason>`) for today."""
+        key = self._key(self.today())
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hincrby(key, name, amount)
+            pipe.expire(key, TTL_SECONDS)
+            await pipe.execute()
+
+    async def _pfadd(self, key: str, chat_id: int) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.pfadd(key, str(chat_id))
+            pipe.expire(key, TTL_SECONDS)
+            await pipe.execute()
+
+    async def day(self, day: date) -> DayFigures:
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.pfcount(self._key(day, "chats"))
+            pipe.pfcount(self._key(day, "handoff-chats"))
+            pipe.hgetall(self._key(day))
+            chats, handoff_chats, raw = await pipe.execute()
+        counters = {text(k): int(v) for k, v in raw.items()}
+        return DayFigures(
+            day=day,
+            conversations=int(chats),
+            handoff_chats=int(handoff_chats),
+            handoffs={
+                name.removeprefix(HANDOFF_PREFIX): n
+                for name, n in counters.items()
+                if name.startswith(HANDOFF_PREFIX)
+            },
+            plans=counters.get("plans", 0),
+            promises=counters.get("promises", 0),
+            callbacks=counters.get("callbacks", 0),
+        )
+
+    async def days(self, last_n: int = 7) -> list[DayFigures]:
+        """The last `last_n` days, today first."""
+        today = self.today()
+        return [await self.day(today - timedelta(days=offset)) for offset in range(last_n)]

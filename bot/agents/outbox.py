@@ -1,0 +1,81 @@
+"""Messages for borrowers written where no Telegram bot runs (the agent console).
+
+Kept in Redis until the process that talks to the borrower (the polling or webhook bot, or
+the terminal chat) sends them; nothing is lost if none is running at the time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from redis.asyncio import Redis
+
+from actions.domain.redis_util import text
+
+logger = logging.getLogger(__name__)
+
+_PENDING = "repaybot:outbox:chats"
+
+
+def _key(chat_id: int) -> str:
+    return f"repaybot:outbox:{chat_id}"
+
+
+Send = Callable[[int, str], Awaitable[None]]
+
+
+class Outbox:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def put(self, chat_id: int, message: str) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(_key(chat_id), json.dumps({"text": message}, ensure_ascii=False))
+            pipe.sadd(_PENDING, str(chat_id))
+            await pipe.execute()
+
+    async def drain(self, chat_id: int, send: Send) -> int:
+        """Sends the chat's messages in order; a message is removed only once sent."""
+        sent = 0
+        while (raw := await self._redis.lindex(_key(chat_id), 0)) is not None:
+            await send(chat_id, json.loads(text(raw))["text"])
+            await self._redis.lpop(_key(chat_id))
+            sent += 1
+        await self._redis.srem(_PENDING, str(chat_id))
+        return sent
+
+    async def drain_all(self, send: Send) -> int:
+        chats = [int(text(c)) for c in await self._redis.smembers(_PENDING)]
+        return sum([await self.drain(chat_id, send) for chat_id in chats])
+
+    async def run(
+        self, send: Send, *, chat_id: int | None = None, interval: float = 0.5
+    ) -> None:
+        """Delivers forever (one chat's messages, or every chat's), until cancelled."""
+        while True:
+            try:
+                if chat_id is None:
+                    await self.drain_all(send)
+                else:
+                    await self.drain(chat_id, send)
+            except Exception:
+                logger.exception("outbox delivery failed; retrying")
+            await asyncio.sleep(interval)
+
+
+@contextlib.asynccontextmanager
+async def delivering(
+    outbox: Outbox, send: Send, chat_id: int | None = None
+) -> AsyncIterator[asyncio.Task[None]]:
+    """Runs `Outbox.run` in the background for the duration of the block."""
+    task = asyncio.create_task(outbox.run(send, chat_id=chat_id))
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -1,0 +1,52 @@
+"""`ClassifierNLU`: the trained classifier, entity rules and safety net behind the NLU protocol."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.nlu.base import FALLBACK_INTENT, IntentScore, ParseResult
+from bot.nlu.decision import DEFAULT_THRESHOLD, decide
+from bot.nlu.entities import EntityExtractor
+from bot.nlu.model import IntentModel
+from bot.nlu.normalize import detect_lang
+
+RANKING_SIZE = 10
+
+
+class ClassifierNLU:
+    """Parses in-process in well under a millisecond; `parse` never awaits anything."""
+
+    def __init__(
+        self,
+        model: IntentModel,
+        threshold: float = DEFAULT_THRESHOLD,
+        extractor: EntityExtractor | None = None,
+    ) -> None:
+        self.model = model
+        self.threshold = threshold
+        self.extractor = extractor or EntityExtractor(model.synonyms)
+
+    async def parse(self, text: str, now: datetime) -> ParseResult:
+        return self.parse_sync(text, now)
+
+    def parse_sync(self, text: str, now: datetime) -> ParseResult:
+        """Intent (after threshold and safety net), resolved entities, language, signals."""
+        lang = "zh" if detect_lang(text) == "zh" else "en"
+        if not text.strip():
+            fallback = IntentScore(name=FALLBACK_INTENT, confidence=0.0)
+            return ParseResult(text=text, intent=fallback, intent_ranking=[fallback], lang=lang)
+        ranking = self.model.rank(text)
+        decision = decide(text, ranking, self.threshold)
+        scores = [IntentScore(name=name, confidence=score) for name, score in ranking]
+        if decision.intent != ranking[0][0]:
+            scores = [s for s in scores if s.name != decision.intent]
+            scores.insert(0, IntentScore(name=decision.intent, confidence=decision.confidence))
+        return ParseResult(
+            text=text,
+            intent=IntentScore(name=decision.intent, confidence=decision.confidence),
+            entities=self.extractor.extract(text, now),
+            intent_ranking=scores[:RANKING_SIZE],
+            escalate=decision.escalate,
+            lang=lang,
+            signals=list(decision.signals),
+        )

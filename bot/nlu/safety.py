@@ -1,0 +1,226 @@
+"""The escalation safety net: a reviewed lexicon of sensitive and dispute signals.
+
+A signal can only *raise* a message to an escalating intent, never lower one. Each signal is
+named `category:topic`; self-harm signals are `self_harm:*` so the ticket can be marked urgent.
+Patterns run on `fold(text)`: lower case, simplified Chinese, half-width.
+
+Review notes: patterns are deliberately specific (verb + object) where a bare word would fire on
+ordinary messages, e.g. `人工客服` alone also occurs in "are you a human agent?" (ask_is_bot).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.nlu.base import ESCALATING_INTENTS
+from bot.nlu.normalize import fold
+
+SELF_HARM = "self_harm"
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A lexicon entry: its name, the intent it raises a message to, and its pattern."""
+
+    name: str
+    intent: str
+    pattern: re.Pattern[str]
+
+
+def _signal(name: str, intent: str, *alternatives: str) -> Signal:
+    return Signal(name, intent, re.compile("|".join(f"(?:{a})" for a in alternatives)))
+
+
+LEXICON: tuple[Signal, ...] = (
+    # --- self-harm: urgent -------------------------------------------------------------------
+    _signal(
+        "self_harm:suicide",
+        "vulnerable",
+        r"自杀|轻生|寻死|跳楼|跳河|跳桥|跳江|割腕|上吊|烧炭|喝农药|吃安眠药|一了百了",
+        r"suicid\w*|kill(?:ing)? my ?self|\bkms\b|hang my ?self|overdos\w*|jump off",
+        r"self[- ]?harm|hurt(?:ing)? my ?self|cut(?:ting)? my ?self|take my (?:own )?life",
+    ),
+    _signal(
+        "self_harm:no_will_to_live",
+        "vulnerable",
+        r"不想活|活不下去|活着没(?:意思|意义)|想死|去死|不如死|没脸活|结束(?:自己的)?生命|结束这一切",
+        r"want(?:s|ed)? to die|wanna die|better off dead|don'?t want to (?:live|be alive)",
+        r"no (?:point|reason) (?:in |to )?(?:living|live|going on)|end (?:it all|my life)",
+        r"ending my life|done with life|can'?t go on|i'?ll end it\b",
+        r"准备好(?:了)?(?:药|绳子)",
+    ),
+    # --- vulnerable ----------------------------------------------------------------------------
+    _signal(
+        "vulnerable:death",
+        "vulnerable",
+        r"去世|过世|逝世|离世|病逝|病故|身故|丧事|办后事|处理后事|遗产",
+        r"passed away|passed on|\bdied\b|\bdeceased\b|death in the family|bereave\w*|funeral",
+        r"\bwidow(?:ed|er)?\b|(?:just|recently) passed\b",
+        r"(?:儿子|女儿|爸|妈|父亲|母亲|老公|丈夫|老婆|妻子|爷爷|奶奶|外公|外婆)(?:已经)?走了",
+    ),
+    _signal(
+        "vulnerable:hospital",
+        "vulnerable",
+        r"住院|在医院|医院里|进医院|icu|重症监护|做手术|动手术|手术后|化疗|透析|急诊|抢救|病危",
+        r"hospital\w*|\bicu\b|intensive care|surgery|chemo\w*|dialysis|\brehab\b",
+    ),
+    _signal(
+        "vulnerable:illness",
+        "vulnerable",
+        r"癌|白血病|重病|绝症|中风|尿毒症|抑郁|精神病|精神疾病|心理医生|残疾|瘫痪|确诊|晚期|难产",
+        r"cancer|leuka?emia|terminal(?:ly)? ill|seriously ill|\bstroke\b|heart attack",
+        r"depress(?:ed|ion)|mental (?:health|breakdown|illness)|disab(?:led|ility)|psychiatric",
+        r"panic attacks?|car accident|injur\w*|pregnan\w*|gave birth|\belderly\b|can'?t read",
+        r"burn(?:ed|t) down|\bflood\w*|medical bills",
+        r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is|mum is|mom is"
+        r"|dad is) (?:very |really |seriously )?(?:sick|ill)\b(?! of)",
+        r"车祸|意外|受伤|骨折|怀孕|月子|生完孩子|戒毒|火灾|洪水|地震|年纪大|老人|认字不多|焦虑|失眠|精神状态|撑不下去",
+    ),
+    _signal(
+        "vulnerable:abuse",
+        "vulnerable",
+        r"家暴|家庭暴力|虐待|(?:老公|丈夫|老婆|男朋友|男友|他)(?:经常)?打我",
+        r"domestic (?:violence|abuse)|being abused|abused at home|violent (?:partner|husband|wife)",
+        r"(?:partner|husband|wife|boyfriend) (?:is |was )?(?:violent|beats|hits)",
+    ),
+    # --- complaints and legal ------------------------------------------------------------------
+    _signal(
+        "complaint_legal:lawyer",
+        "complaint_legal",
+        r"律师|法律援助|法律责任",
+        r"lawyer|attorney|solicitor|legal (?:aid|action|advice|letter)",
+    ),
+    _signal(
+        "complaint_legal:court",
+        "complaint_legal",
+        r"法院|起诉|法庭|诉讼|仲裁|应诉|告你们",
+        r"\bcourts?\b|\bsue\b|\bsuing\b|lawsuit|arbitration",
+    ),
+    _signal(
+        "complaint_legal:police",
+        "complaint_legal",
+        r"报警|警察|派出所|公安|立案",
+        r"\bpolice\b|\bcops?\b",
+    ),
+    _signal(
+        "complaint_legal:regulator",
+        "complaint_legal",
+        r"银保监|保监会|银监会|金融监管|监管局|监管部门|人民银行|央行|(?<!\d)12378(?!\d)",
+        r"(?<!\d)12315(?!\d)|(?<!\d)315(?!\d)|消协|消费者协会|黑猫投诉|银行业协会|互金协会",
+        r"regulator\w*|\bcfpb\b|ombudsman|\bfca\b|consumer protection|banking association",
+    ),
+    _signal(
+        "complaint_legal:complaint",
+        "complaint_legal",
+        r"投诉|举报|曝光",
+        r"complain\w*|\bexpose you\b|report(?:ing|ed)? (?:you|it|this)\b|as evidence",
+        r"disclos\w*|told my (?:coworkers|colleagues|boss|employer|family|friends)",
+        r"告诉(?:了)?我(?:的)?(?:同事|家人|单位|领导|朋友|老板)",
+    ),
+    _signal(
+        "complaint_legal:harassment",
+        "complaint_legal",
+        r"骚扰|暴力催收|威胁|恐吓|辱骂|骂人|侮辱|爆(?:我)?通讯录|泄露|违法|非法|违规|违反|高利贷|冒充公检法",
+        r"harass\w*|threat\w*|intimidat\w*|abusive|insult\w*|privacy|illegal\w*|unlawful",
+        r"against the law|breaking the law|break the law|predatory|fair debt",
+    ),
+    _signal(
+        "complaint_legal:bankruptcy",
+        "complaint_legal",
+        r"破产",
+        r"bankrupt\w*|insolven\w*|\biva\b",
+    ),
+    # --- disputes ------------------------------------------------------------------------------
+    _signal(
+        "dispute:not_my_loan",
+        "dispute",
+        r"不是我(?:借|贷|欠)的|不是我的(?:贷款|借款|债|账|钱)|(?:这|那)(?:笔|个)(?:贷款|借款|债|钱|账)?不是我",
+        r"没(?:有)?在.{0,6}借过|没(?:有)?借过|从(?:来)?没(?:有)?借|我没借|不是借款人|找错人|发错人|不认识(?:这个人|他|她)|不欠你们",
+        r"借款人不是我|借(?:钱|款)的是.{0,8}不是我|我(?:只)?是(?:他的|她的)?(?:紧急)?联系人|(?:跟|与)我无关",
+        r"没(?:有)?授权|没(?:有)?收到(?:过)?(?:这笔)?(?:钱|款)|(?:借款|钱)根本没(?:到|收到)",
+        r"not my (?:loan|debt|account)|(?:isn'?t|is not|ain'?t) mine|not the borrower|\bnot mine\b|n'?t my (?:loan|debt)",
+        r"never (?:even )?used|never (?:been )?paid out|someone (?:else )?(?:applied|used|opened)",
+        r"never (?:took|borrowed|applied|signed|received|authori[sz]ed|agreed)",
+        r"didn'?t (?:borrow|take out|apply)|wrong (?:person|guy|number)",
+        r"don'?t recogni[sz]e|don'?t owe (?:you|u|anything)",
+    ),
+    _signal(
+        "dispute:identity_theft",
+        "dispute",
+        r"冒用|盗用|冒名|用我的(?:身份|资料|手机|名字)",
+        r"identity theft|stolen identity|(?:id|identity) (?:was )?stolen|in my name",
+        r"used my (?:identity|id|details|name)",
+    ),
+    _signal(
+        "dispute:fraud",
+        "dispute",
+        r"诈骗|骗子|欺诈|被骗",
+        r"fraud\w*|\bscam\w*",
+    ),
+    _signal(
+        "dispute:already_paid",
+        "dispute",
+        r"已经还(?:了|清|过)(?!多少)|已还清|就还清了|已经转(?:过去|了)|还过了|已经结清|已结清|结清证明|明明还了|没入账|未入账",
+        r"还(?:了|款).{0,12}(?:没|未|不)(?:到账|显示|入账|更新|认)|重复扣款|扣了两次|多扣",
+        r"显示未还|还显示(?:逾期|欠款|未还)|怎么还在扣",
+        r"already paid|paid (?:it |this )?already|paid in full already|proof (?:that )?i paid",
+        r"(?:payment|it)(?:'s| is| has)? not (?:been )?(?:showing|posted|reflected|recorded)",
+        r"hasn'?t (?:been )?posted|not (?:been )?recorded|double charged|charged (?:me )?twice",
+        r"paid (?:it )?on time|settled (?:this|it|the loan)|took too much|still (?:showing|shows|says?) (?:overdue|unpaid|late)|says unpaid",
+        r"i'?m late.{0,5}$|have the receipt|paid .{0,25}\bonly .{0,10}show",
+    ),
+    _signal(
+        "dispute:wrong_amount",
+        "dispute",
+        r"金额不对|(?:数|账|金额|利息|罚息|费用|账目|账单)\S{0,3}(?:不对|错了|有误|算错|有问题)",
+        r"(?:帐|账|记录)\S{0,3}(?:不对|错了)|没欠这么多|不认(?:这笔|账)|有异议|不认可|多出来|怎么变成|凭什么收|砍头息|利率",
+        r"(?:amount|fees|interest|balance|statement)\b.{0,20}\b(?:wrong|incorrect|errors?)\b",
+        r"wrong amount|don'?t owe (?:that|this) much|\bdisput\w*|challenge (?:this|the) amount",
+        r"not what i owe|makes no sense|records? (?:are|is) wrong|rate i agreed",
+    ),
+    # --- a person, please ----------------------------------------------------------------------
+    _signal(
+        "request_human:agent",
+        "request_human",
+        r"(?:转|找|接|要|换|叫|跟|和)(?:个|一个)?(?:人工|真人|活人|工作人员|客服人员|专员|经理|主管|负责人|上级|领导|你们的人)",
+        r"让(?:个|一个)?(?:人工|真人|活人|经理|主管|上级|领导)|找(?:个|一个)?人来|我要(?:找)?人(?:$|[,.!，。！])",
+        r"(?:找|叫)你们(?:的)?|叫个.{0,6}人来|专员|客服人员|人来处理|只跟人|联系一个真人|换个人",
+        r"人工服务|转接|(?<!是)(?<!是个)人工客服(?!吗|嘛|么|\?)|人工(?:呢|人工)|有没有人工|转(?:给)?(?:客服|同事)|接通客服",
+        r"要human",
+        r"(?:talk|speak|chat)\s*(?:to|2|with)\s*(?:a |an |some |your )?(?:real |live )?"
+        r"(?:human|person|agent|representative|manager|supervisor)",
+        r"(?:get|connect|transfer|put|pass) me (?:to |through to |with )?(?:a |an |your )?"
+        r"(?:real |live )?(?:human|person|agent|representative|manager|supervisor)",
+        r"human (?:please|pls|agent|help)|agent please|\brepresentative\b|\boperator\b|customer service (?:please|pls)",
+        r"(?:want|need|like) (?:a |to talk to a |to speak to a )?(?:real |live )?(?:human|person|agent)\b",
+        r"(?:speak|talk) (?:with|to) someone|hand me over|transfer me|escalate|staff member",
+        r"^\s*(?:agent|human)\s*(?:[!.]|$)|^\s*human human|supervisor|whoever handles|someone real|(?:with|to) a person\b",
+        r"(?:get|connect|put|pass) me (?:to|through to|with) (?:customer service|someone|your team)",
+        r"the person who called|specialist|collector handling",
+    ),
+)
+
+
+def find_signals(text: str, lexicon: Sequence[Signal] = LEXICON) -> list[Signal]:
+    """The lexicon entries that fire on `text`, in lexicon order."""
+    folded = fold(text)
+    return [signal for signal in lexicon if signal.pattern.search(folded)]
+
+
+def raise_intent(
+    intent: str, scores: Mapping[str, float], signals: Sequence[Signal]
+) -> tuple[str, bool]:
+    """The intent after the safety net and whether it was raised.
+
+    An escalating intent is kept. Otherwise, if signals fired, the message goes to the
+    escalating intent they point at (the classifier's likeliest among them; self-harm first).
+    """
+    if intent in ESCALATING_INTENTS or not signals:
+        return intent, False
+    if any(s.name.startswith(SELF_HARM) for s in signals):
+        return "vulnerable", True
+    candidates = {s.intent for s in signals}
+    best = max(candidates, key=lambda name: scores.get(name, 0.0))
+    return best, True

@@ -1,0 +1,41 @@
+""" "What did I agree to?" (/agreements, "我答应了什么"): the active plan, promises, callback."""
+
+from __future__ import annotations
+
+import re
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from actions import plan_slots
+from bot.conversation import Conversation
+from dialogs.keyboards import main_menu
+from dialogs.plan_common import run_action
+from dialogs.plan_keyboards import manage_callback_keyboard
+from dialogs.verify import begin_verification
+
+ASKED = re.compile(
+    r"what (?:did|have) i (?:agree|agreed|promise|promised)|my (?:agreements?|plan|promises?)\b|"
+    r"我答应了什么|我答应过什么|我的还款计划|我的还款方案|我的承诺|我承诺了什么",
+    re.IGNORECASE,
+)
+
+
+async def show_agreements(message: Message, convo: Conversation) -> None:
+    if not convo.verified:
+        await begin_verification(convo, pending="agreements")
+        return
+    result = await run_action(convo, "action_agreements")
+    if result is None:
+        return
+    upcoming = result.slot_changes().get(plan_slots.CALLBACK_UPCOMING)
+    markup = manage_callback_keyboard(convo, str(upcoming)) if upcoming else main_menu(convo)
+    await convo.send_responses(result.responses, markup=markup)
+
+
+def build_router() -> Router:
+    router = Router(name="agreements")
+    router.message.register(show_agreements, Command("agreements"))
+    router.message.register(show_agreements, F.text.regexp(ASKED))
+    return router

@@ -1,0 +1,59 @@
+"""Handing the conversation to a person: on request, on disputes and sensitive situations,
+after repeated misunderstanding, or for something outside the self-service policy."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.types import CallbackQuery, Message
+
+from actions import slots
+from bot.agents.desk import AgentDesk
+from bot.conversation import Conversation
+from dialogs.filters import IntentFilter
+from dialogs.keyboards import MenuCallback
+
+ESCALATING = ("request_human", "dispute", "vulnerable", "complaint_legal")
+
+
+async def hand_over(convo: Conversation, bot: Bot, reason: str | None = None) -> None:
+    """Opens the ticket (the action decides priority and what to tell the borrower)."""
+    data = await convo.state.get_data()
+    result = await convo.act(
+        "action_handoff",
+        {
+            slots.HANDOFF_REASON: reason,
+            slots.HANDOFF_DETAIL: data.get("handoff_detail"),
+            slots.OFFERED: data.get("offered") or [],
+        },
+    )
+    await convo.state.set_state(None)
+    await convo.state.update_data(fallbacks=0, handoff_reason=None, handoff_detail=None)
+    if result is None or not result.slot_changes().get(slots.TICKET_CREATED):
+        return
+    ticket = await convo.services.domain.tickets.get(str(result.slot_changes()[slots.TICKET_ID]))
+    if ticket is not None:
+        await AgentDesk(bot, convo.services).open_topic(ticket)
+
+
+async def escalation_said(message: Message, convo: Conversation, bot: Bot) -> None:
+    await hand_over(convo, bot)
+
+
+async def person_pressed(callback: CallbackQuery, convo: Conversation, bot: Bot) -> None:
+    """The "talk to a person" button: why it was offered decides the ticket's reason."""
+    await callback.answer()
+    data = await convo.state.get_data()
+    if data.get("handoff_reason") == "out_of_policy":
+        reason = "out_of_policy"
+    elif int(data.get("fallbacks", 0)) >= 2:
+        reason = "nlu_fallback"
+    else:
+        reason = "request_human"
+    await hand_over(convo, bot, reason)
+
+
+def build_router() -> Router:
+    router = Router(name="handoff")
+    router.message.register(escalation_said, IntentFilter(*ESCALATING))
+    router.callback_query.register(person_pressed, MenuCallback.filter(F.item == "human"))
+    return router

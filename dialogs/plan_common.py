@@ -1,0 +1,94 @@
+"""What the plan, promise and callback flows share: running an action whose result decides
+the keyboard, keeping offers in FSM data, and handing out-of-policy requests to a person."""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from actions import plan_slots, slots
+from bot.action_client import ActionError, ActionResult
+from bot.conversation import Conversation
+
+logger = logging.getLogger(__name__)
+
+# Replies that confirm or decline, besides the NLU's affirm / deny.
+YES = re.compile(
+    r"^\s*(是|是的|好|好的|对|对的|可以|行|确认|同意|接受|没问题|yes|y|yep|ok|okay|sure|confirm|"
+    r"agreed?|accept)\s*[。.!！]*\s*$",
+    re.IGNORECASE,
+)
+NO = re.compile(
+    r"^\s*(不|不要|不用|不行|否|算了|取消|换一个|no|n|nope|cancel|change)\s*[。.!！]*\s*$",
+    re.IGNORECASE,
+)
+# Messages inside a flow that the flow answers itself (asking again) when it cannot read them;
+# anything else goes on to the router of its intent.
+REPROMPT_INTENTS = frozenset({None, "nlu_fallback", "out_of_scope", "affirm", "deny"})
+
+
+def says_yes(convo: Conversation, text: str) -> bool:
+    return bool(YES.match(text)) or (convo.intent == "affirm" and not NO.match(text))
+
+
+def says_no(convo: Conversation, text: str) -> bool:
+    return bool(NO.match(text)) or convo.intent == "deny"
+
+
+def new_token() -> str:
+    return secrets.token_hex(4)
+
+
+async def run_action(
+    convo: Conversation, action: str, extra_slots: Mapping[str, Any] | None = None
+) -> ActionResult | None:
+    """Runs an action without sending its responses (the caller picks the keyboard first);
+    None, after an apology, when it could not run."""
+    tracker_slots = {
+        slots.BORROWER_ID: convo.borrower_id,
+        slots.LANG: convo.lang,
+        **(extra_slots or {}),
+    }
+    message = convo.parse.model_dump(mode="json") if convo.parse else None
+    try:
+        return await convo.services.actions.run(action, str(convo.user_id), tracker_slots, message)
+    except ActionError:
+        logger.exception("action %s could not run", action)
+        await convo.say("error_temporary")
+        return None
+
+
+async def note_handoff(convo: Conversation, result: ActionResult) -> bool:
+    """Keeps an out-of-policy refusal in FSM data for the handoff flow; True when there was one."""
+    changes = result.slot_changes()
+    reason = changes.get(plan_slots.HANDOFF_REASON)
+    if not reason:
+        return False
+    await convo.state.update_data(
+        handoff_reason=reason, handoff_detail=changes.get(plan_slots.HANDOFF_DETAIL)
+    )
+    return True
+
+
+async def forget(convo: Conversation, keys: Iterable[str]) -> None:
+    """Drops this flow's keys from FSM data, keeping everything else (e.g. a handoff reason)."""
+    data = await convo.state.get_data()
+    kept = {k: v for k, v in data.items() if k not in set(keys)}
+    if kept != data:
+        await convo.state.set_data(kept)
+
+
+async def borrower_zone(convo: Conversation) -> ZoneInfo:
+    borrower = None
+    if convo.borrower_id:
+        borrower = await convo.services.domain.ledger.get(convo.borrower_id)
+    return borrower.tz if borrower else convo.services.domain.default_tz
+
+
+async def borrower_today(convo: Conversation) -> date:
+    return convo.services.clock.now().astimezone(await borrower_zone(convo)).date()

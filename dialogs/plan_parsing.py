@@ -1,0 +1,199 @@
+"""Minimal readings of short replies inside the plan flows, when the NLU gave no entity.
+
+Deliberately small: numbers of instalments ("4", "分4期", "4 instalments"), a deferral
+("defer 2 weeks", "延期14天"), an amount ("500", "¥1,000.50", "500元"), a date ("2026-12-15",
+"12月15日", "15号", "the 15th", "明天", "周五", "Friday") and a time ("15:00", "3pm", "下午3点").
+Anything else is None, and the flow asks again or offers buttons.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time, timedelta
+from decimal import Decimal, InvalidOperation
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}  # fmt: skip
+_NUMBER = r"(\d{1,3}|[一二两三四五六七八九十]{1,3})"
+
+
+def _number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token in _CN_DIGITS:
+        return _CN_DIGITS[token]
+    if len(token) == 2 and token[0] == "十" and token[1] in _CN_DIGITS:
+        return 10 + _CN_DIGITS[token[1]]  # 十二
+    if len(token) == 2 and token[1] == "十" and token[0] in _CN_DIGITS:
+        return _CN_DIGITS[token[0]] * 10  # 二十
+    if len(token) == 3 and token[1] == "十":
+        return _CN_DIGITS.get(token[0], 0) * 10 + _CN_DIGITS.get(token[2], 0)
+    return None
+
+
+_INSTALMENTS = re.compile(
+    rf"分\s*{_NUMBER}\s*期|{_NUMBER}\s*期|(\d{{1,3}})\s*(?:installments?|instalments?|monthly)",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def parse_installments(text: str, *, bare: bool = False) -> int | None:
+    """ "分4期" / "4期" / "4 instalments"; a bare "4" only when `bare` (inside the flow)."""
+    match = _INSTALMENTS.search(text)
+    if match:
+        token = next(g for g in match.groups() if g)
+        return _number(token)
+    if bare:
+        bare_match = _BARE_NUMBER.match(text)
+        if bare_match:
+            return int(bare_match.group(1))
+    return None
+
+
+_DEFER_WORD = re.compile(
+    r"defer|postpone|delay|later|extend|extension|延期|延后|推迟|晚|宽限|缓", re.IGNORECASE
+)
+_DURATION = re.compile(
+    rf"{_NUMBER}\s*(?:个)?\s*(天|日|days?|周|星期|weeks?|月|months?)", re.IGNORECASE
+)
+
+
+def parse_deferral_days(text: str) -> int | None:
+    """Days of a deferral: "defer 2 weeks" → 14, "延期30天" → 30; needs a deferral word."""
+    if not _DEFER_WORD.search(text):
+        return None
+    match = _DURATION.search(text)
+    if match is None:
+        return None
+    count = _number(match.group(1))
+    if count is None:
+        return None
+    unit = match.group(2).lower()
+    if unit in {"周", "星期"} or unit.startswith("week"):
+        return count * 7
+    if unit == "月" or unit.startswith("month"):
+        return count * 30
+    return count
+
+
+_MONEY = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?"
+_AMOUNT_ONLY = re.compile(
+    rf"^\s*(?:¥|￥|rmb|cny)?\s*{_MONEY}\s*(?:元|块|块钱|yuan|rmb|cny)?\s*$", re.IGNORECASE
+)
+_AMOUNT_IN_TEXT = re.compile(
+    rf"(?:¥|￥|rmb\s*|cny\s*|pay\s+|还\s*){_MONEY}(?!\d|[.,]\d)(?!\s*(?:号|日|月|th|st|nd|rd|期|天|:|点))"
+    rf"|{_MONEY}\s*(?:元|块|yuan|rmb|cny)",
+    re.IGNORECASE,
+)
+
+
+def _decimal(whole: str, cents: str | None) -> Decimal | None:
+    try:
+        return Decimal(whole.replace(",", "") + (f".{cents}" if cents else ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits digits only
+        return None
+
+
+def parse_amount(text: str, *, bare: bool = True) -> Decimal | None:
+    """An amount: the whole reply ("500", "¥500", "500元") or, with `bare=False`, one marked
+    in a sentence ("I'll pay 500 on the 15th", "周五还500", "300元")."""
+    match = _AMOUNT_ONLY.match(text)
+    if match and bare:
+        return _decimal(match.group(1), match.group(2))
+    found = _AMOUNT_IN_TEXT.search(text)
+    if found is None:
+        return None
+    groups = found.groups()
+    whole, cents = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
+    return _decimal(whole, cents)
+
+
+_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS_EN = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MONTH_DAY_ZH = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_DAY_ZH = re.compile(r"(\d{1,2})\s*[号日]")
+_MONTH_DAY_SLASH = re.compile(r"(?<![\d:])(\d{1,2})/(\d{1,2})(?![\d/])")
+_DAY_EN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAY_EN = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b", re.IGNORECASE
+)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(today: date, month: int, day: int) -> date | None:
+    """This year's date, or next year's when it is more than half a year gone."""
+    found = _safe_date(today.year, month, day)
+    if found is not None and found < today - timedelta(days=183):
+        return _safe_date(today.year + 1, month, day)
+    return found
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    """The next `day` of a month from today (this month, else next month)."""
+    if day >= today.day:
+        return _safe_date(today.year, today.month, day)
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return _safe_date(year, month, day)
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A date the borrower names, relative to their `today`; None when there is none."""
+    lowered = text.lower()
+    if match := _ISO.search(text):
+        return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match := _MONTH_DAY_ZH.search(text):
+        return _month_day(today, int(match.group(1)), int(match.group(2)))
+    if match := _MONTH_DAY_SLASH.search(text):
+        return _month_day(today, int(match.group(1)), int(match.group(2)))
+    if match := _DAY_ZH.search(text):
+        return _day_of_month(today, int(match.group(1)))
+    if match := _DAY_EN.search(text):
+        return _day_of_month(today, int(match.group(1)))
+    for words, offset in (
+        (("后天", "day after tomorrow"), 2),
+        (("明天", "tomorrow"), 1),
+        (("今天", "today", "now", "现在", "马上"), 0),
+    ):
+        if any(word in lowered for word in words):
+            return today + timedelta(days=offset)
+    weekday: int | None = None
+    if match := _WEEKDAY_ZH.search(text):
+        weekday = _WEEKDAYS_ZH[match.group(1)]
+    elif match := _WEEKDAY_EN.search(text):
+        weekday = _WEEKDAYS_EN.index(match.group(1).lower())
+    if weekday is not None:
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    return None
+
+
+_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?!\d)")
+_AM_PM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(am|pm)\b", re.IGNORECASE)
+_HOUR_ZH = re.compile(
+    r"(上午|早上|中午|下午|晚上)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*点\s*(半)?"
+)
+
+
+def parse_time(text: str) -> time | None:
+    """A time of day: "15:00", "3pm", "3:30 pm", "下午3点", "10点半"."""
+    if match := _AM_PM.search(text):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "pm" else 0)
+        return time(hour, int(match.group(2) or 0))
+    if match := _CLOCK.search(text):
+        return time(int(match.group(1)), int(match.group(2)))
+    if match := _HOUR_ZH.search(text):
+        number = _number(match.group(2))
+        if number is None or number > 23:
+            return None
+        if match.group(1) in {"下午", "晚上"} and number < 12:
+            number += 12
+        return time(number, 30 if match.group(3) else 0)
+    return None

@@ -1,0 +1,59 @@
+"""A seeded generator of the noise real messages carry: typos, dropped characters, emojis."""
+
+from __future__ import annotations
+
+import random
+import string
+
+EMOJIS = ("🙏", "😭", "😅", "👍", "😡", "💰", "😊", "🤔", "!!", "??", "...")
+NEIGHBOURS = {
+    "a": "qsz",
+    "e": "wrd",
+    "i": "uok",
+    "o": "ipl",
+    "u": "yij",
+    "n": "bm",
+    "m": "n",
+    "t": "ry",
+    "s": "ad",
+    "r": "et",
+    "l": "k",
+    "y": "tu",
+}
+
+
+class Noise:
+    """Applies one or two random edits per message; the same seed gives the same copy."""
+
+    def __init__(self, seed: int = 1234) -> None:
+        self.rng = random.Random(seed)
+
+    def __call__(self, text: str) -> str:
+        for _ in range(self.rng.choice((1, 1, 2))):
+            text = self.rng.choice((self.typo, self.drop, self.emoji, self.swap))(text)
+        return text
+
+    def _position(self, text: str) -> int | None:
+        candidates = [i for i, ch in enumerate(text) if not ch.isspace()]
+        return self.rng.choice(candidates) if len(candidates) > 1 else None
+
+    def typo(self, text: str) -> str:
+        letters = [i for i, ch in enumerate(text) if ch.lower() in NEIGHBOURS]
+        if not letters:
+            return self.drop(text)
+        i = self.rng.choice(letters)
+        return text[:i] + self.rng.choice(NEIGHBOURS[text[i].lower()]) + text[i + 1 :]
+
+    def drop(self, text: str) -> str:
+        i = self._position(text)
+        return text if i is None or len(text) < 4 else text[:i] + text[i + 1 :]
+
+    def swap(self, text: str) -> str:
+        i = self._position(text)
+        if i is None or i + 1 >= len(text) or text[i + 1] in string.whitespace:
+            return self.emoji(text)
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+
+    def emoji(self, text: str) -> str:
+        mark = self.rng.choice(EMOJIS)
+        return f"{text} {mark}" if self.rng.random() < 0.7 else f"{mark} {text}"

@@ -30,8 +30,11 @@ class ActionAgentApprovePlan(RepayAction):
         installments, defer_days = ctx.slot(slots.INSTALLMENTS), ctx.slot(slots.DEFER_DAYS)
         if installments:
             quote = quote_installments(
-                borrower, count=int(installments), policy=services.policy,
-                history=history, now=now,
+                borrower,
+                count=int(installments),
+                policy=services.policy,
+                history=history,
+                now=now,
             )
         elif defer_days:
             quote = quote_deferral(

@@ -27,13 +27,16 @@ def _chat(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from bot.polling import run_polling
+    from bot.webhook import run_webhook
 
     telegram = TelegramSettings()
     if args.api_url:
         telegram = telegram.model_copy(update={"telegram_api_url": args.api_url})
     settings = Settings(telegram=telegram)
     with redis_url(settings.redis) as url:
-        return asyncio.run(run_polling(settings, url))
+        return asyncio.run(
+            run_webhook(settings, url) if args.webhook else run_polling(settings, url)
+        )
 
 
 def _actions(args: argparse.Namespace) -> int:
@@ -42,6 +45,17 @@ def _actions(args: argparse.Namespace) -> int:
     settings = Settings()
     with redis_url(settings.redis) as url:
         return serve_actions(settings, url, args.host, args.port)
+
+
+def _agent(args: argparse.Namespace) -> int:
+    from bot.agents.console import run_agent_console
+    from bot.agents.operations import Agent
+
+    settings = Settings()
+    with redis_url(settings.redis) as url:
+        return asyncio.run(
+            run_agent_console(settings, url, Agent(agent_id=args.agent_id, name=args.name))
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,12 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the bot on Telegram (long polling)")
     run.add_argument("--api-url", help="another Bot API server, e.g. http://127.0.0.1:8081")
+    run.add_argument(
+        "--webhook", action="store_true", help="serve webhooks (WEBHOOK_*) instead of polling"
+    )
     run.set_defaults(func=_run)
 
     actions = commands.add_parser("actions", help="start the rasa-sdk action server")
     actions.add_argument("--host", default="127.0.0.1")
     actions.add_argument("--port", type=int, default=5055)
     actions.set_defaults(func=_actions)
+
+    agent = commands.add_parser("agent", help="work handoff tickets in this terminal")
+    agent.add_argument("--agent-id", type=int, default=9001, help="your agent id")
+    agent.add_argument("--name", default="Agent", help="your name as borrowers see it")
+    agent.set_defaults(func=_agent)
 
     _add_optional(commands, "bot.nlu.cli", "add_nlu_commands")
     _add_optional(commands, "bot.plan_cli", "add_plan_commands")

@@ -17,6 +17,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
 from actions.domain.phones import looks_like_phone
+from bot.agents.outbox import Outbox, delivering
 from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
 from bot.services import BotServices, build_services
@@ -146,24 +147,43 @@ async def run_console(
         UpdateFactory(user_id, language_code=lang or settings.content.default_language),
     )
     interactive = stdin.isatty()
+
+    async def deliver(chat_id: int, text: str) -> None:
+        await chat.bot.send_message(chat_id, text)
+
     try:
-        if reset:
-            await chat.reset()
-        if lang:
-            await services.domain.preferences.set_language(user_id, lang)
-        if interactive:
-            stdout.write("Terminal chat with the repayment bot. /quit or Ctrl-D to leave.\n")
-        await chat.say("/start")
-        while (raw := await _read_line(stdin, interactive)) is not None:
-            line = raw.strip()
-            if not line:
-                continue
-            if line in {"/quit", "/exit"}:
-                break
-            if not interactive:
-                stdout.write(f"you> {line}\n")
-            await chat.say(line)
+        async with delivering(Outbox(services.redis), deliver, chat_id=user_id):
+            await _converse(chat, services, stdin, stdout, interactive, lang=lang, reset=reset)
     finally:
         await chat.bot.session.close()
         await services.close()
     return 0
+
+
+async def _converse(
+    chat: ConsoleChat,
+    services: BotServices,
+    stdin: TextIO,
+    stdout: TextIO,
+    interactive: bool,
+    *,
+    lang: str | None,
+    reset: bool,
+) -> None:
+    user_id = chat.updates.user.id
+    if reset:
+        await chat.reset()
+    if lang:
+        await services.domain.preferences.set_language(user_id, lang)
+    if interactive:
+        stdout.write("Terminal chat with the repayment bot. /quit or Ctrl-D to leave.\n")
+    await chat.say("/start")
+    while (raw := await _read_line(stdin, interactive)) is not None:
+        line = raw.strip()
+        if not line:
+            continue
+        if line in {"/quit", "/exit"}:
+            break
+        if not interactive:
+            stdout.write(f"you> {line}\n")
+        await chat.say(line)

@@ -10,8 +10,12 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import DefaultKeyBuilder
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 
+from bot import errors
+from bot.local_session import LocalSession
 from bot.middlewares.conversation import ConversationMiddleware
 from bot.middlewares.dedupe import DedupeMiddleware
+from bot.middlewares.outgoing import OutgoingRateLimit
+from bot.middlewares.throttle import ThrottleMiddleware
 from bot.middlewares.transcript import OutgoingTranscriptMiddleware
 from bot.services import BotServices
 from dialogs import agents, build_router
@@ -23,14 +27,28 @@ def key_builder() -> DefaultKeyBuilder:
     return DefaultKeyBuilder(prefix="repaybot:fsm", with_bot_id=True, with_destiny=True)
 
 
-def build_dispatcher(services: BotServices) -> Dispatcher:
-    """The dispatcher: Redis FSM with TTLs, per-chat isolation, middlewares, every flow."""
+def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False) -> Dispatcher:
+    """The dispatcher: Redis FSM with TTLs, per-chat isolation, middlewares, every flow.
+
+    `redeliver_on_outage` (webhook mode): an update that met a Redis outage is answered with
+    an error so Telegram delivers it again once Redis is back.
+    """
     ttl = services.settings.redis.state_ttl_seconds
     storage = RedisStorage(services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl)
     isolation = RedisEventIsolation(services.redis, key_builder=key_builder())
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
     dispatcher.update.outer_middleware(DedupeMiddleware(services.redis))
     dispatcher.update.outer_middleware(ConversationMiddleware(services))
+    limits = services.settings.limits
+    dispatcher.update.outer_middleware(
+        ThrottleMiddleware(
+            services.redis,
+            limit=limits.messages_per_window,
+            window_seconds=limits.window_seconds,
+            notice_seconds=limits.notice_seconds,
+        )
+    )
+    dispatcher.include_router(errors.build_router(services, redeliver=redeliver_on_outage))
     dispatcher.include_router(build_router())
     dispatcher.include_router(agents.build_router(services.settings.agents.agents_chat_id))
     return dispatcher
@@ -43,5 +61,9 @@ def build_bot(services: BotServices, session: BaseSession | None = None) -> Bot:
         session = AiohttpSession(api=TelegramAPIServer.from_base(telegram.telegram_api_url))
     token = telegram.bot_token.get_secret_value() if telegram.bot_token else LOCAL_TOKEN
     bot = Bot(token=token, session=session, default=DefaultBotProperties(parse_mode=None))
-    bot.session.middleware(OutgoingTranscriptMiddleware(services.transcripts))
+    bot.session.middleware(
+        OutgoingTranscriptMiddleware(services.transcripts, services.redis_outage)
+    )
+    if not isinstance(bot.session, LocalSession):  # the limits are Telegram's
+        bot.session.middleware(OutgoingRateLimit(services.redis))
     return bot

@@ -7,9 +7,9 @@ recording every request and answering with the objects Telegram would return.
 from __future__ import annotations
 
 import itertools
-from functools import partial
 from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, cast
 
 from aiogram import Bot
@@ -18,9 +18,9 @@ from aiogram.methods import (
     AnswerCallbackQuery,
     CopyMessage,
     CreateForumTopic,
-    GetChatMember,
     EditMessageReplyMarkup,
     EditMessageText,
+    GetChatMember,
     GetMe,
     SendMessage,
     TelegramMethod,

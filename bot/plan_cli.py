@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
@@ -26,9 +25,8 @@ from actions.domain.ledger import Borrower, FileLedger, LedgerError
 from actions.domain.plans import PlanStore
 from actions.domain.policy import Policy, PolicyError, load_policy
 from actions.domain.promises import PromiseStore
-
-DEFAULT_LEDGER = Path("config/ledger.demo.yaml")
-DEFAULT_POLICY = Path("config/policy.yaml")
+from bot.redis_runtime import redis_url
+from bot.settings import ContentSettings, RedisSettings
 
 
 class CliError(Exception):
@@ -56,13 +54,24 @@ def add_plan_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
+    content = ContentSettings()
     parser.add_argument("--borrower", required=True, metavar="ID", help="borrower id, e.g. D-1001")
-    parser.add_argument("--ledger", type=Path, default=DEFAULT_LEDGER, help="ledger YAML")
-    parser.add_argument("--policy", type=Path, default=DEFAULT_POLICY, help="policy YAML")
+    parser.add_argument(
+        "--ledger",
+        type=Path,
+        default=content.ledger_path,
+        help="ledger YAML (default: the bot's LEDGER_PATH)",
+    )
+    parser.add_argument(
+        "--policy",
+        type=Path,
+        default=content.policy_path,
+        help="policy YAML (default: the bot's POLICY_PATH)",
+    )
     parser.add_argument(
         "--redis-url",
-        default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        help="Redis URL (default: $REDIS_URL or redis://127.0.0.1:6379/0)",
+        default=None,
+        help="Redis URL (default: the bot's: $REDIS_URL, else the embedded redis-server)",
     )
     # Quotes "as of" another moment, for tests and reproducing a quote given earlier.
     parser.add_argument("--now", type=datetime.fromisoformat, help=argparse.SUPPRESS)
@@ -84,7 +93,12 @@ def _run(
     out: TextIO,
 ) -> int:
     try:
-        asyncio.run(command(args, out))
+        if args.redis_url is None:  # the same Redis the bot uses
+            with redis_url(RedisSettings()) as url:
+                args.redis_url = url
+                asyncio.run(command(args, out))
+        else:
+            asyncio.run(command(args, out))
     except CliError as exc:
         print(f"repaybot plan: {exc}", file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.agents.outbox import Outbox, delivering
 from bot.factory import build_bot, build_dispatcher
 from bot.services import build_services
 from bot.settings import Settings
@@ -18,8 +19,14 @@ async def run_polling(settings: Settings, redis_url: str) -> int:
     services = build_services(settings, redis_url)
     dispatcher = build_dispatcher(services)
     bot = build_bot(services)
+
+    async def deliver(chat_id: int, text: str) -> None:
+        await bot.send_message(chat_id, text)
+
     try:
-        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+        # Agents working from the terminal console write to the outbox; this sends it.
+        async with delivering(Outbox(services.redis), deliver, outage=services.redis_outage):
+            await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
         await services.close()
     return 0

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from actions.domain.callbacks import CallbackStore
 from actions.domain.channels import ChannelsConfig
@@ -24,6 +28,7 @@ from actions.services import ActionServices, ServicesProvider
 from bot.action_client import ActionClient, HttpActionClient, InProcessActionClient
 from bot.i18n import Catalog
 from bot.nlu.base import NLU
+from bot.outage import OutageLog
 from bot.settings import Settings
 from bot.transcript import TranscriptStore
 
@@ -40,6 +45,8 @@ class BotServices:
     actions: ActionClient
     domain: ActionServices
     transcripts: TranscriptStore
+    # One per process: an outage is reported once, whoever meets it first.
+    redis_outage: OutageLog = field(default_factory=lambda: OutageLog("Redis"))
 
     async def close(self) -> None:
         await self.actions.close()
@@ -81,7 +88,16 @@ def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> Act
 
 
 def redis_client(url: str) -> Redis:
-    return Redis.from_url(url, decode_responses=False, health_check_interval=30)
+    """A client that retries briefly with backoff and reconnects by itself after an outage."""
+    return Redis.from_url(
+        url,
+        decode_responses=False,
+        health_check_interval=30,
+        socket_connect_timeout=2,
+        socket_timeout=5,
+        retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=3),
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
+    )
 
 
 def build_nlu(settings: Settings) -> NLU:

@@ -27,6 +27,26 @@ class TelegramSettings(BaseSettings):
     )
 
 
+class WebhookSettings(BaseSettings):
+    """Webhook mode: where Telegram posts updates, and how the posts are checked."""
+
+    model_config = _config("WEBHOOK_")
+
+    url: str | None = Field(default=None, description="Public https URL Telegram posts to")
+    path: str = "/telegram/webhook"
+    secret: SecretStr | None = Field(
+        default=None, description="X-Telegram-Bot-Api-Secret-Token; required in webhook mode"
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8443, gt=0, lt=65536)
+    ip_filter: bool = Field(default=False, description="Accept only Telegram's networks")
+    trusted_proxies: list[str] = Field(
+        default_factory=list, description="Proxies whose X-Forwarded-For is believed"
+    )
+    max_concurrent_updates: int = Field(default=64, gt=0)
+    set_webhook: bool = Field(default=True, description="Call setWebhook at start-up")
+
+
 class RedisSettings(BaseSettings):
     """Where state lives. Without REDIS_URL an embedded redis-server is started under var/."""
 
@@ -36,6 +56,16 @@ class RedisSettings(BaseSettings):
     redis_data_dir: Path = PROJECT_ROOT / "var" / "redis"
     state_ttl_seconds: int = Field(default=7 * 24 * 3600, gt=0)
     transcript_ttl_days: int = Field(default=400, gt=0)
+
+
+class LimitsSettings(BaseSettings):
+    """Flood control for incoming messages (per borrower, across every worker)."""
+
+    model_config = _config("LIMITS_")
+
+    messages_per_window: int = Field(default=8, gt=0)
+    window_seconds: int = Field(default=4, gt=0)
+    notice_seconds: int = Field(default=15, gt=0)
 
 
 class IdentitySettings(BaseSettings):
@@ -126,6 +156,8 @@ class Settings:
         content: ContentSettings | None = None,
         actions: ActionsSettings | None = None,
         agents: AgentsSettings | None = None,
+        webhook: WebhookSettings | None = None,
+        limits: LimitsSettings | None = None,
         nlu: NluSettings | None = None,
         ops: OpsSettings | None = None,
     ) -> None:
@@ -135,5 +167,7 @@ class Settings:
         self.content = content or ContentSettings()
         self.actions = actions or ActionsSettings()
         self.agents = agents or AgentsSettings()
+        self.webhook = webhook or WebhookSettings()
+        self.limits = limits or LimitsSettings()
         self.nlu = nlu or NluSettings()
         self.ops = ops or OpsSettings()

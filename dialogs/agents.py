@@ -61,7 +61,9 @@ async def ticket_button(
         elif callback_data.action == "outcome":
             ticket = await ops.resolve(ticket_id, agent, callback_data.outcome)
             await callback.answer(_t(services, "agent_resolved", outcome=callback_data.outcome))
-            await desk.notify_topic(ticket, _t(services, "agent_resolved", outcome=ticket.outcome or ""))
+            await desk.notify_topic(
+                ticket, _t(services, "agent_resolved", outcome=ticket.outcome or "")
+            )
         elif callback_data.action == "return":
             ticket = await ops.return_to_bot(ticket_id, agent)
             await callback.answer(_t(services, "agent_returned"))
@@ -112,7 +114,9 @@ async def topic_message(message: Message, bot: Bot, services: BotServices) -> No
             await services.domain.tickets.agent_replied(ticket.ticket_id, agent.agent_id)
             await bot.copy_message(ticket.chat_id, message.chat.id, message.message_id)
             await services.transcripts.append(
-                ticket.chat_id, "out", f"[{agent.name}] {message.text or message.caption or ''}",
+                ticket.chat_id,
+                "out",
+                f"[{agent.name}] {message.text or message.caption or ''}",
                 kind=str(message.content_type),
             )
         # Anyone else in the topic is talking among agents: nothing reaches the borrower.

@@ -16,7 +16,7 @@ from dialogs.plan_keyboards import manage_callback_keyboard
 from dialogs.verify import begin_verification
 
 ASKED = re.compile(
-    r"what (?:did|have) i (?:agree|agreed|promise|promised)|my (?:agreements?|plan|promises?)\b|"
+    r"what (?:did|have) i (?:agree|agreed|promise|promised)|\bmy agreements?\b|"
     r"我答应了什么|我答应过什么|我的还款计划|我的还款方案|我的承诺|我承诺了什么",
     re.IGNORECASE,
 )

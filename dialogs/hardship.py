@@ -190,15 +190,15 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
     """In the confirmation: yes / no, or another option instead."""
     text = message.text or ""
     data = await convo.state.get_data()
+    choice = requested_choice(convo, text, bare=True)
+    if choice is not None:  # "no, 4 instalments instead" is a new choice, not a yes or a no
+        await quote(convo, *choice)
+        return
     if data.get(QUOTE) and says_yes(convo, text):
         await accept(convo)
         return
     if says_no(convo, text):
         await decline(convo)
-        return
-    choice = requested_choice(convo, text, bare=True)
-    if choice is not None:
-        await quote(convo, *choice)
         return
     if convo.intent not in REPROMPT_INTENTS:
         raise SkipHandler

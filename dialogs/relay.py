@@ -12,7 +12,9 @@ from bot.agents.desk import AgentDesk
 from bot.conversation import Conversation
 
 
-async def has_open_ticket(event: Message | CallbackQuery, convo: Conversation | None = None) -> bool:
+async def has_open_ticket(
+    event: Message | CallbackQuery, convo: Conversation | None = None
+) -> bool:
     return convo is not None and convo.ticket_id is not None
 
 
@@ -30,9 +32,10 @@ async def relay_to_agent(message: Message, convo: Conversation, bot: Bot) -> Non
         due = convo.services.clock.now() + policy.sla(Priority.URGENT)
         ticket = await tickets.raise_priority(ticket.ticket_id, Priority.URGENT, due)
         await desk.notify_topic(
-            ticket, convo.services.catalog.text(
+            ticket,
+            convo.services.catalog.text(
                 convo.services.settings.agents.agents_lang, "agent_priority_urgent"
-            )
+            ),
         )
     await desk.to_topic(ticket, message)
 

@@ -94,7 +94,12 @@ class AgentDriver:
     """An agent in the agents' forum group: presses card buttons and writes in topics."""
 
     def __init__(
-        self, dispatcher: Dispatcher, bot: Bot, session: LocalSession, chat_id: int, user_id: int,
+        self,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        session: LocalSession,
+        chat_id: int,
+        user_id: int,
         name: str,
     ) -> None:
         self.dispatcher = dispatcher
@@ -111,23 +116,36 @@ class AgentDriver:
     async def press(self, data: str, topic_id: int | None = None) -> list[str]:
         """Presses a button; returns the alert/notice texts the agent saw."""
         origin = Message(
-            message_id=next(self._ids) % 10**6, date=datetime.now(UTC), chat=self.chat,
-            from_user=BOT_USER, text="card", message_thread_id=topic_id,
+            message_id=next(self._ids) % 10**6,
+            date=datetime.now(UTC),
+            chat=self.chat,
+            from_user=BOT_USER,
+            text="card",
+            message_thread_id=topic_id,
         )
         query = CallbackQuery(
-            id=str(next(self._ids)), from_user=self.user, chat_instance="agents",
-            message=origin, data=data,
+            id=str(next(self._ids)),
+            from_user=self.user,
+            chat_instance="agents",
+            message=origin,
+            data=data,
         )
         await self._feed(Update(update_id=next(self._ids), callback_query=query))
         return [
-            str(r.text) for r in self.session.requests
+            str(r.text)
+            for r in self.session.requests
             if isinstance(r, AnswerCallbackQuery) and r.text
         ]
 
     async def write(self, topic_id: int, text: str) -> None:
         message = Message(
-            message_id=next(self._ids) % 10**6, date=datetime.now(UTC), chat=self.chat,
-            from_user=self.user, text=text, message_thread_id=topic_id, is_topic_message=True,
+            message_id=next(self._ids) % 10**6,
+            date=datetime.now(UTC),
+            chat=self.chat,
+            from_user=self.user,
+            text=text,
+            message_thread_id=topic_id,
+            is_topic_message=True,
         )
         await self._feed(Update(update_id=next(self._ids), message=message))
 

@@ -61,9 +61,7 @@ def outcome_keyboard(services: BotServices, ticket: Ticket) -> InlineKeyboardMar
 
 
 def _transcript_lines(entries: list[TranscriptEntry]) -> str:
-    return "\n".join(
-        f"{'👤' if e.direction == 'in' else '🤖'} {e.text[:200]}" for e in entries
-    )
+    return "\n".join(f"{'👤' if e.direction == 'in' else '🤖'} {e.text[:200]}" for e in entries)
 
 
 async def card_text(services: BotServices, ticket: Ticket) -> str:

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from redis.asyncio import Redis
 
 from actions.domain.redis_util import text
+from bot.outage import REDIS_DOWN, OutageLog
 
 logger = logging.getLogger(__name__)
 
@@ -53,26 +54,38 @@ class Outbox:
         return sum([await self.drain(chat_id, send) for chat_id in chats])
 
     async def run(
-        self, send: Send, *, chat_id: int | None = None, interval: float = 0.5
+        self,
+        send: Send,
+        *,
+        chat_id: int | None = None,
+        interval: float = 0.5,
+        outage: OutageLog | None = None,
     ) -> None:
         """Delivers forever (one chat's messages, or every chat's), until cancelled."""
+        outage = outage or OutageLog("Redis")
+        delay = interval
         while True:
             try:
                 if chat_id is None:
                     await self.drain_all(send)
                 else:
                     await self.drain(chat_id, send)
+                outage.ok()
+                delay = interval
+            except REDIS_DOWN as error:
+                outage.failed(error)
+                delay = min(delay * 2, 30.0)
             except Exception:
                 logger.exception("outbox delivery failed; retrying")
-            await asyncio.sleep(interval)
+            await asyncio.sleep(delay)
 
 
 @contextlib.asynccontextmanager
 async def delivering(
-    outbox: Outbox, send: Send, chat_id: int | None = None
+    outbox: Outbox, send: Send, chat_id: int | None = None, outage: OutageLog | None = None
 ) -> AsyncIterator[asyncio.Task[None]]:
     """Runs `Outbox.run` in the background for the duration of the block."""
-    task = asyncio.create_task(outbox.run(send, chat_id=chat_id))
+    task = asyncio.create_task(outbox.run(send, chat_id=chat_id, outage=outage))
     try:
         yield task
     finally:

@@ -10,8 +10,8 @@ from aiogram.enums import ChatType
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Chat, Message, TelegramObject, Update, User
 
-from bot.conversation import Conversation
 from actions.domain.masking import mask_phone
+from bot.conversation import Conversation
 from bot.nlu.base import ParseResult
 from bot.nlu.keyword_matcher import detect_lang
 from bot.services import BotServices

@@ -1,4 +1,10 @@
-"""Each update id is handled at most once, across every worker (Redis SET NX, 24 h)."""
+"""Each update id is handled at most once across every worker, and a failed one can be retried.
+
+`processing` (short TTL) while a worker handles it; `done` (24 h) once handled. A duplicate
+of a done update is dropped; a duplicate of one still processing elsewhere is refused for
+now (`UpdateInProgressError`: the webhook answers 503 and Telegram delivers it again later), so a
+worker that dies mid-update does not take the update with it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,13 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update
 from redis.asyncio import Redis
 
-DEDUPE_TTL_SECONDS = 24 * 3600
+DONE_TTL_SECONDS = 24 * 3600
+PROCESSING_TTL_SECONDS = 60
+_DONE = b"done"
+
+
+class UpdateInProgressError(Exception):
+    """Another worker is handling this update right now."""
 
 
 class DedupeMiddleware(BaseMiddleware):
@@ -22,10 +34,18 @@ class DedupeMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        if isinstance(event, Update):
-            bot: Bot = data["bot"]
-            key = f"repaybot:update:{bot.id}:{event.update_id}"
-            first = await self._redis.set(key, 1, nx=True, ex=DEDUPE_TTL_SECONDS)
-            if not first:
+        if not isinstance(event, Update):
+            return await handler(event, data)
+        bot: Bot = data["bot"]
+        key = f"repaybot:update:{bot.id}:{event.update_id}"
+        if not await self._redis.set(key, "processing", nx=True, ex=PROCESSING_TTL_SECONDS):
+            if await self._redis.get(key) == _DONE:
                 return None
-        return await handler(event, data)
+            raise UpdateInProgressError(event.update_id)
+        try:
+            result = await handler(event, data)
+        except BaseException:
+            await self._redis.delete(key)
+            raise
+        await self._redis.set(key, _DONE, ex=DONE_TTL_SECONDS)
+        return result

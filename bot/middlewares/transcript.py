@@ -7,12 +7,14 @@ from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextR
 from aiogram.methods import Response, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 
+from bot.outage import REDIS_DOWN, OutageLog
 from bot.transcript import TranscriptStore
 
 
 class OutgoingTranscriptMiddleware(BaseRequestMiddleware):
-    def __init__(self, transcripts: TranscriptStore) -> None:
+    def __init__(self, transcripts: TranscriptStore, outage: OutageLog) -> None:
         self._transcripts = transcripts
+        self._outage = outage
 
     async def __call__(
         self,
@@ -27,5 +29,10 @@ class OutgoingTranscriptMiddleware(BaseRequestMiddleware):
             and isinstance(method.chat_id, int)
             and method.chat_id > 0
         ):
-            await self._transcripts.append(method.chat_id, "out", method.text)
+            try:
+                await self._transcripts.append(method.chat_id, "out", method.text)
+                self._outage.ok()
+            except REDIS_DOWN as error:
+                # The message reached the borrower; only its copy in the record is missing.
+                self._outage.failed(error)
         return response

@@ -20,6 +20,7 @@ def messages(texts: Sequence[str], n: int, seed: int = 7) -> list[str]:
 
 def bench(nlu: ClassifierNLU, texts: Sequence[str], now: datetime) -> dict[str, float]:
     """Per-parse latency percentiles in milliseconds (after a warm-up pass)."""
+    nlu.warm_up(now)
     for text in texts[:200]:
         nlu.parse_sync(text, now)
     timings: list[float] = []

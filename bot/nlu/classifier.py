@@ -26,6 +26,11 @@ class ClassifierNLU:
         self.threshold = threshold
         self.extractor = extractor or EntityExtractor(model.synonyms)
 
+    def warm_up(self, now: datetime) -> None:
+        """Load lazy resources (OpenCC tables, dateparser's data) before the first borrower."""
+        for text in ("我下周五还三千", "I'll pay on December 5 at 3pm", "分6期可以吗"):
+            self.parse_sync(text, now)
+
     async def parse(self, text: str, now: datetime) -> ParseResult:
         return self.parse_sync(text, now)
 
@@ -37,7 +42,7 @@ class ClassifierNLU:
             return ParseResult(text=text, intent=fallback, intent_ranking=[fallback], lang=lang)
         ranking = self.model.rank(text)
         decision = decide(text, ranking, self.threshold)
-        scores = [IntentScore(name=name, confidence=score) for name, score in ranking]
+        scores = [IntentScore(name=n, confidence=c) for n, c in ranking[: RANKING_SIZE + 1]]
         if decision.intent != ranking[0][0]:
             scores = [s for s in scores if s.name != decision.intent]
             scores.insert(0, IntentScore(name=decision.intent, confidence=decision.confidence))

@@ -21,9 +21,7 @@ from bot.nlu.normalize import normalize
 ENTITY_TYPES: frozenset[str] = frozenset({"amount", "installments", "date", "time"})
 KNOWN_INTENTS: frozenset[str] = frozenset((*INTENTS, FALLBACK_INTENT))
 _KINDS = ("intent", "synonym", "regex", "lookup")
-_ANNOTATION = re.compile(
-    r"\[(?P<text>[^\[\]]+)\](?:\((?P<entity>[^()]+)\)|(?P<json>\{[^{}]*\}))"
-)
+_ANNOTATION = re.compile(r"\[(?P<text>[^\[\]]+)\](?:\((?P<entity>[^()]+)\)|(?P<json>\{[^{}]*\}))")
 _STRAY = re.compile(r"\]\(|\]\{|\[[^\]]*$")
 _YAML_SUFFIXES = (".yml", ".yaml")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import AliasChoices, Field
@@ -37,6 +38,7 @@ def build_nlu(
     """The trained classifier (trained now if missing or stale), or a Rasa server client
     that falls back to it when the server cannot be reached."""
     local = ClassifierNLU(load_or_train(data_dir, model_dir), threshold)
+    local.warm_up(datetime.now(UTC))
     if rasa_url:
         return RasaHttpNLU(
             rasa_url,

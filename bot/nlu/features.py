@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
@@ -35,10 +34,12 @@ class PatternFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         self.tables_ = tables
         return self
 
-    def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
+    def transform(self, texts: Iterable[str]) -> np.ndarray:
         rows = [[1.0 if table.search(text) else 0.0 for table in self.tables_] for text in texts]
-        matrix = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.tables_))
-        return sparse.csr_matrix(matrix)
+        matrix: np.ndarray = np.asarray(rows, dtype=np.float64).reshape(
+            len(rows), len(self.tables_)
+        )
+        return matrix
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         names = [*(self.regexes or {}), *(self.lookups or {})]

@@ -14,12 +14,21 @@ _SELF_HARM = ("自杀", "不想活", "轻生", "suicide", "kill myself", "end my
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("vulnerable", (*_SELF_HARM, "去世", "住院", "died", "passed away", "hospital")),
     ("complaint_legal", ("投诉", "律师", "报警", "法院", "complain", "lawyer", "police", "court")),
-    ("dispute", ("不是我的", "已经还了", "金额不对", "not my loan", "already paid", "wrong amount")),
+    (
+        "dispute",
+        ("不是我的", "已经还了", "金额不对", "not my loan", "already paid", "wrong amount"),
+    ),
     ("request_human", ("人工", "客服", "真人", "human", "agent", "real person")),
     ("ask_is_bot", ("机器人", "are you a bot", "are you a robot", "is this a bot")),
-    ("stop_contact", ("退订", "别再发", "不要再发", "stop messaging", "unsubscribe", "stop contact")),
+    (
+        "stop_contact",
+        ("退订", "别再发", "不要再发", "stop messaging", "unsubscribe", "stop contact"),
+    ),
     ("check_balance", ("欠多少", "还欠", "余额", "账单", "how much", "owe", "balance")),
-    ("repayment_channels", ("怎么还", "如何还", "还款方式", "how to pay", "how do i pay", "how can i pay")),
+    (
+        "repayment_channels",
+        ("怎么还", "如何还", "还款方式", "how to pay", "how do i pay", "how can i pay"),
+    ),
     ("hardship_plan", ("分期", "晚几天", "延期", "installment", "instalment", "defer")),
     ("promise_to_pay", ("我会还", "周五还", "will pay", "i'll pay")),
     ("request_callback", ("打电话", "回电", "call me", "callback")),

@@ -11,12 +11,14 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
+from bot.nlu.augment import augment
 from bot.nlu.data import TrainingData
 from bot.nlu.features import build_features
 from bot.nlu.normalize import normalize
 from bot.nlu.scorer import LinearScorer
 
 MODEL_VERSION = "1"
+AUGMENT_COPIES = 2
 
 
 @dataclass
@@ -76,7 +78,8 @@ def fit(
     lookups: Mapping[str, Sequence[str]],
     seed: int = 0,
 ) -> IntentModel:
-    """Fit features and a sigmoid-calibrated linear SVM on raw texts and their intents."""
+    """Fit features and a sigmoid-calibrated linear SVM on raw texts (plus noisy copies)."""
+    texts, labels = augment(texts, labels, AUGMENT_COPIES, seed)
     cleaned = [normalize(text, synonyms) for text in texts]
     features = build_features(regexes, lookups)
     matrix = features.fit_transform(cleaned)

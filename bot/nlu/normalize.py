@@ -79,7 +79,7 @@ def has_cjk(text: str) -> bool:
 
 
 def detect_lang(text: str) -> str:
-    """"zh" if the text contains Chinese characters, else "en"."""
+    """ "zh" if the text contains Chinese characters, else "en"."""
     return "zh" if has_cjk(text) else "en"
 
 

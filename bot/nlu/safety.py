@@ -45,7 +45,7 @@ LEXICON: tuple[Signal, ...] = (
     _signal(
         "self_harm:no_will_to_live",
         "vulnerable",
-        r"不想活|活不下去|活着没(?:意思|意义)|想死|去死|不如死|没脸活|结束(?:自己的)?生命|结束这一切",
+        r"想不开|不想活|活不下去|活着没(?:意思|意义)|想死|去死|不如死|没脸活|结束(?:自己的)?生命|结束这一切",
         r"want(?:s|ed)? to die|wanna die|better off dead|don'?t want to (?:live|be alive)",
         r"no (?:point|reason) (?:in |to )?(?:living|live|going on)|end (?:it all|my life)",
         r"ending my life|done with life|can'?t go on|i'?ll end it\b",
@@ -72,11 +72,13 @@ LEXICON: tuple[Signal, ...] = (
         r"癌|白血病|重病|绝症|中风|尿毒症|抑郁|精神病|精神疾病|心理医生|残疾|瘫痪|确诊|晚期|难产",
         r"cancer|leuka?emia|terminal(?:ly)? ill|seriously ill|\bstroke\b|heart attack",
         r"depress(?:ed|ion)|mental (?:health|breakdown|illness)|disab(?:led|ility)|psychiatric",
+        r"盲人|失明|聋|哑巴|卧床|轮椅|\bblind\b|\bdeaf\b|bed rest|wheelchair",
         r"panic attacks?|car accident|injur\w*|pregnan\w*|gave birth|\belderly\b|can'?t read",
         r"burn(?:ed|t) down|\bflood\w*|medical bills",
-        r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is|mum is|mom is"
+        r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is"
+        r"|mum is|mom is"
         r"|dad is) (?:very |really |seriously )?(?:sick|ill)\b(?! of)",
-        r"车祸|意外|受伤|骨折|怀孕|月子|生完孩子|戒毒|火灾|洪水|地震|年纪大|老人|认字不多|焦虑|失眠|精神状态|撑不下去",
+        r"车祸|意外|受伤|骨折|怀孕|月子|生完孩子|戒毒|火灾|洪水|地震|年纪大|我是老人|孤寡老人|认字不多|焦虑|失眠|精神状态|撑不下去",
     ),
     _signal(
         "vulnerable:abuse",
@@ -140,7 +142,8 @@ LEXICON: tuple[Signal, ...] = (
         r"没(?:有)?在.{0,6}借过|没(?:有)?借过|从(?:来)?没(?:有)?借|我没借|不是借款人|找错人|发错人|不认识(?:这个人|他|她)|不欠你们",
         r"借款人不是我|借(?:钱|款)的是.{0,8}不是我|我(?:只)?是(?:他的|她的)?(?:紧急)?联系人|(?:跟|与)我无关",
         r"没(?:有)?授权|没(?:有)?收到(?:过)?(?:这笔)?(?:钱|款)|(?:借款|钱)根本没(?:到|收到)",
-        r"not my (?:loan|debt|account)|(?:isn'?t|is not|ain'?t) mine|not the borrower|\bnot mine\b|n'?t my (?:loan|debt)",
+        r"not my (?:loan|debt|account)|(?:isn'?t|is not|ain'?t) mine"
+        r"|not the borrower|\bnot mine\b|n'?t my (?:loan|debt)",
         r"never (?:even )?used|never (?:been )?paid out|someone (?:else )?(?:applied|used|opened)",
         r"never (?:took|borrowed|applied|signed|received|authori[sz]ed|agreed)",
         r"didn'?t (?:borrow|take out|apply)|wrong (?:person|guy|number)",
@@ -168,7 +171,11 @@ LEXICON: tuple[Signal, ...] = (
         r"already paid|paid (?:it |this )?already|paid in full already|proof (?:that )?i paid",
         r"(?:payment|it)(?:'s| is| has)? not (?:been )?(?:showing|posted|reflected|recorded)",
         r"hasn'?t (?:been )?posted|not (?:been )?recorded|double charged|charged (?:me )?twice",
-        r"paid (?:it )?on time|settled (?:this|it|the loan)|took too much|still (?:showing|shows|says?) (?:overdue|unpaid|late)|says unpaid",
+        r"receipt|closure letter|marked (?:as )?overdue|someone else'?s account|billed me",
+        r"closed (?:that|the|my) account|not my signature|agreed a settlement",
+        r"为什么还说我逾期|说好的(?:免息|利率|利息)|合同上不是|扣错|多算|收据|还款凭证",
+        r"paid (?:it )?on time|settled (?:this|it|the loan)|took too much"
+        r"|still (?:showing|shows|says?) (?:overdue|unpaid|late)|says unpaid",
         r"i'?m late.{0,5}$|have the receipt|paid .{0,25}\bonly .{0,10}show",
     ),
     _signal(
@@ -193,20 +200,114 @@ LEXICON: tuple[Signal, ...] = (
         r"(?:human|person|agent|representative|manager|supervisor)",
         r"(?:get|connect|transfer|put|pass) me (?:to |through to |with )?(?:a |an |your )?"
         r"(?:real |live )?(?:human|person|agent|representative|manager|supervisor)",
-        r"human (?:please|pls|agent|help)|agent please|\brepresentative\b|\boperator\b|customer service (?:please|pls)",
-        r"(?:want|need|like) (?:a |to talk to a |to speak to a )?(?:real |live )?(?:human|person|agent)\b",
+        r"human (?:please|pls|agent|help)|agent please|\brepresentative\b"
+        r"|\boperator\b|customer service (?:please|pls)",
+        r"(?:want|need|like) (?:a |to talk to a |to speak to a )?(?:real |live )?"
+        r"(?:human|person|agent)\b",
         r"(?:speak|talk) (?:with|to) someone|hand me over|transfer me|escalate|staff member",
-        r"^\s*(?:agent|human)\s*(?:[!.]|$)|^\s*human human|supervisor|whoever handles|someone real|(?:with|to) a person\b",
-        r"(?:get|connect|put|pass) me (?:to|through to|with) (?:customer service|someone|your team)",
+        r"^\s*(?:agent|human)\s*(?:[!.]|$)|^\s*human human|supervisor"
+        r"|whoever handles|someone real|(?:with|to) a person\b",
+        r"(?:get|connect|put|pass) me (?:to|through to|with) "
+        r"(?:customer service|someone|your team)",
+        r"换人|a person not a (?:bot|machine)|(?:put|get) a (?:real )?person on|"
         r"the person who called|specialist|collector handling",
     ),
 )
 
 
+# Long, unambiguous English keywords also match when misspelt by one edit ("attorny",
+# "funerl", "harrasment"): typos must not hide an escalation. Short words are left out on
+# purpose ("police"/"policy", "lawyer"/"layer", "court"/"count" are one edit apart).
+FUZZY_KEYWORDS: dict[str, str] = {
+    "suicide": "self_harm:suicide",
+    "suicidal": "self_harm:suicide",
+    "funeral": "vulnerable:death",
+    "deceased": "vulnerable:death",
+    "bereavement": "vulnerable:death",
+    "hospital": "vulnerable:hospital",
+    "hospitalised": "vulnerable:hospital",
+    "hospitalized": "vulnerable:hospital",
+    "surgery": "vulnerable:hospital",
+    "dialysis": "vulnerable:hospital",
+    "chemotherapy": "vulnerable:hospital",
+    "leukemia": "vulnerable:illness",
+    "leukaemia": "vulnerable:illness",
+    "depression": "vulnerable:illness",
+    "depressed": "vulnerable:illness",
+    "psychiatric": "vulnerable:illness",
+    "attorney": "complaint_legal:lawyer",
+    "solicitor": "complaint_legal:lawyer",
+    "lawsuit": "complaint_legal:court",
+    "regulator": "complaint_legal:regulator",
+    "ombudsman": "complaint_legal:regulator",
+    "complaint": "complaint_legal:complaint",
+    "complaints": "complaint_legal:complaint",
+    "harassment": "complaint_legal:harassment",
+    "harassing": "complaint_legal:harassment",
+    "harassed": "complaint_legal:harassment",
+    "threatened": "complaint_legal:harassment",
+    "threatening": "complaint_legal:harassment",
+    "intimidation": "complaint_legal:harassment",
+    "bankruptcy": "complaint_legal:bankruptcy",
+    "insolvency": "complaint_legal:bankruptcy",
+    "fraudulent": "dispute:fraud",
+}
+_WORD = re.compile(r"[a-z]{6,}")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter in _deletions(longer)
+
+
+def _fuzzy_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for keyword in FUZZY_KEYWORDS:
+        for key in {keyword, *_deletions(keyword)}:
+            index.setdefault(key, []).append(keyword)
+    return index
+
+
+_FUZZY_INDEX = _fuzzy_index()
+
+
+def _fuzzy_names(folded: str) -> set[str]:
+    names: set[str] = set()
+    for token in _WORD.findall(folded):
+        if token in FUZZY_KEYWORDS:
+            names.add(FUZZY_KEYWORDS[token])
+            continue
+        for key in {token, *_deletions(token)}:
+            for keyword in _FUZZY_INDEX.get(key, ()):
+                if _within_one_edit(token, keyword):
+                    names.add(FUZZY_KEYWORDS[keyword])
+    return names
+
+
 def find_signals(text: str, lexicon: Sequence[Signal] = LEXICON) -> list[Signal]:
-    """The lexicon entries that fire on `text`, in lexicon order."""
+    """The lexicon entries that fire on `text` (exactly, or by a misspelt keyword)."""
     folded = fold(text)
-    return [signal for signal in lexicon if signal.pattern.search(folded)]
+    fuzzy = _fuzzy_names(folded)
+    return [s for s in lexicon if s.name in fuzzy or s.pattern.search(folded)]
 
 
 def raise_intent(

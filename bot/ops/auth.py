@@ -64,6 +64,8 @@ def cookie_path(request: web.Request) -> str:
 
 def token_middleware(token: str | None) -> Middleware:
     """The auth middleware; `token=None` lets everything in (development only)."""
+    if token is not None and not token.strip():
+        raise ValueError("the ops token is empty: set a real one, or None for development")
     session = session_value(token) if token else ""
 
     @web.middleware
@@ -73,8 +75,8 @@ def token_middleware(token: str | None) -> Middleware:
         if "token" in request.query:
             if not _same(request.query["token"], token):
                 return _unauthorised(request)
-            response = web.HTTPFound(_without_token(request))
-            response.set_cookie(
+            redirect = web.HTTPFound(_without_token(request))
+            redirect.set_cookie(
                 COOKIE,
                 session,
                 path=cookie_path(request),
@@ -82,7 +84,7 @@ def token_middleware(token: str | None) -> Middleware:
                 samesite="Strict",
                 secure=request.secure,
             )
-            return response
+            raise redirect
         bearer = _bearer(request)
         if bearer is not None:
             allowed = _same(bearer, token)

@@ -15,7 +15,7 @@ from actions.domain.clock import FixedClock
 from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
 from bot.services import BotServices, build_services
-from bot.settings import AgentsSettings, Settings
+from bot.settings import AgentsSettings, LimitsSettings, Settings
 from tests.harness import AgentDriver, ChatDriver
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -37,7 +37,11 @@ AGENTS_CHAT = -1001234567890
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(agents=AgentsSettings(agents_chat_id=AGENTS_CHAT, agent_ids=[]))
+    """Agents' group configured; flood control loose (tests type faster than people)."""
+    return Settings(
+        agents=AgentsSettings(agents_chat_id=AGENTS_CHAT, agent_ids=[]),
+        limits=LimitsSettings(messages_per_window=1000),
+    )
 
 
 @pytest.fixture
@@ -69,7 +73,9 @@ def new_chat(telegram: Telegram) -> Callable[..., ChatDriver]:
     """Opens a chat for a Telegram user id."""
 
     def open_chat(user_id: int = 5001, language_code: str | None = "zh-hans") -> ChatDriver:
-        return ChatDriver(telegram.dispatcher, telegram.bot, telegram.session, user_id, language_code)
+        return ChatDriver(
+            telegram.dispatcher, telegram.bot, telegram.session, user_id, language_code
+        )
 
     return open_chat
 

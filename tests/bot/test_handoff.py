@@ -40,7 +40,7 @@ async def test_request_for_a_person_opens_a_normal_ticket_and_a_topic_with_a_car
     [topic] = topic_requests(telegram)
     assert topic.chat_id == AGENTS_CHAT
     assert topic.name == f"{ticket.ticket_id} · request_human · normal"
-    card = [r for r in telegram.session.sent if r.chat_id == AGENTS_CHAT][0]
+    card = next(r for r in telegram.session.sent if r.chat_id == AGENTS_CHAT)
     assert card.message_thread_id == ticket.topic_id
     assert "J*** L** (D-1002)" in card.text and "Jane Lee" not in card.text
     assert "¥5,400.00" in card.text and "45" in card.text
@@ -154,7 +154,9 @@ async def test_relay_both_ways_and_only_the_assignee_reaches_the_borrower(
     assert replies == []  # the bot stays out of it
     [copy] = [r for r in telegram.session.requests if isinstance(r, CopyMessage)]
     assert (copy.chat_id, copy.from_chat_id, copy.message_thread_id) == (
-        AGENTS_CHAT, 5001, ticket.topic_id,
+        AGENTS_CHAT,
+        5001,
+        ticket.topic_id,
     )
 
     li, wang = new_agent(9001, "Li"), new_agent(9002, "Wang")
@@ -182,9 +184,7 @@ async def test_forged_and_unauthorised_buttons_change_nothing(
     await chat.send("转人工")
     ticket = await only_ticket(services)
     outsider = new_agent(9100, "Mallory", member=False)
-    assert await outsider.press(f"tk:claim:{ticket.ticket_id}:") == [
-        "只有坐席群成员才能处理工单。"
-    ]
+    assert await outsider.press(f"tk:claim:{ticket.ticket_id}:") == ["只有坐席群成员才能处理工单。"]
     agent = new_agent()
     assert await agent.press("tk:claim:T-NOSUCH:") == ["未执行：no ticket T-NOSUCH"]
     assert await agent.press("tk:explode:" + ticket.ticket_id + ":") == ["该按钮已失效。"]
@@ -245,5 +245,7 @@ async def test_messages_sent_to_borrowers_never_go_out_as_other_chats(
     chat: ChatDriver, telegram: Telegram
 ) -> None:
     await chat.send("转人工")
-    private = [r for r in telegram.session.sent if isinstance(r, SendMessage) and r.chat_id != AGENTS_CHAT]
+    private = [
+        r for r in telegram.session.sent if isinstance(r, SendMessage) and r.chat_id != AGENTS_CHAT
+    ]
     assert {r.chat_id for r in private} == {5001}

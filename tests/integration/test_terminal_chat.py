@@ -33,7 +33,10 @@ def test_d1001_full_session_in_chinese(redis_url: str) -> None:
     out = chat(
         redis_url,
         ["13800138000", "4321", "我还欠多少钱", "2", "退订", "/logout", "我还欠多少钱"],
-        "--user-id", "20001", "--lang", "zh",
+        "--user-id",
+        "20001",
+        "--lang",
+        "zh",
     )
     assert "自动还款助手" in out
     assert "[📱 分享我的手机号: type your phone number]" in out
@@ -53,7 +56,10 @@ def test_d1002_full_session_in_english(redis_url: str) -> None:
     out = chat(
         redis_url,
         ["+86 139-0000-1002", "5566", "What I owe", "how do I pay", "are you a bot?", "thanks"],
-        "--user-id", "20002", "--lang", "en",
+        "--user-id",
+        "20002",
+        "--lang",
+        "en",
     )
     assert "automated repayment assistant of Example Consumer Finance" in out
     assert "Thank you, you are verified." in out

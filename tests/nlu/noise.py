@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import string
 
 EMOJIS = ("🙏", "😭", "😅", "👍", "😡", "💰", "😊", "🤔", "!!", "??", "...")
 NEIGHBOURS = {
@@ -23,15 +22,14 @@ NEIGHBOURS = {
 
 
 class Noise:
-    """Applies one or two random edits per message; the same seed gives the same copy."""
+    """One random edit per message (a keyboard typo, a dropped character, or an emoji or
+    punctuation added), as the issue describes; the same seed gives the same copy."""
 
     def __init__(self, seed: int = 1234) -> None:
         self.rng = random.Random(seed)
 
     def __call__(self, text: str) -> str:
-        for _ in range(self.rng.choice((1, 1, 2))):
-            text = self.rng.choice((self.typo, self.drop, self.emoji, self.swap))(text)
-        return text
+        return self.rng.choice((self.typo, self.drop, self.emoji))(text)
 
     def _position(self, text: str) -> int | None:
         candidates = [i for i, ch in enumerate(text) if not ch.isspace()]
@@ -47,12 +45,6 @@ class Noise:
     def drop(self, text: str) -> str:
         i = self._position(text)
         return text if i is None or len(text) < 4 else text[:i] + text[i + 1 :]
-
-    def swap(self, text: str) -> str:
-        i = self._position(text)
-        if i is None or i + 1 >= len(text) or text[i + 1] in string.whitespace:
-            return self.emoji(text)
-        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
 
     def emoji(self, text: str) -> str:
         mark = self.rng.choice(EMOJIS)

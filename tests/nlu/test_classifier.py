@@ -32,7 +32,9 @@ from .conftest import NOW
         ("转人工", "request_human"),
     ],
 )
-async def test_issue_examples_get_the_right_intent(nlu: ClassifierNLU, text: str, intent: str) -> None:
+async def test_issue_examples_get_the_right_intent(
+    nlu: ClassifierNLU, text: str, intent: str
+) -> None:
     result = await nlu.parse(text, NOW)
     assert result.intent.name == intent
     assert result.escalate == (intent in ESCALATING_INTENTS)
@@ -110,7 +112,9 @@ def test_corrupt_artifact_is_retrained(tmp_path: Path, data_dir: Path, model_dir
     assert isinstance(load_or_train(data_dir, tmp_path), IntentModel)
 
 
-def test_factory_and_settings(data_dir: Path, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_factory_and_settings(
+    data_dir: Path, model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("RASA_NLU_URL", "http://127.0.0.1:1")
     monkeypatch.setenv("NLU_THRESHOLD", "0.42")
     settings = NLUSettings()

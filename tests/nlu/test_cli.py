@@ -24,8 +24,19 @@ def test_parse_prints_one_rasa_shaped_json(
     data_dir: Path, model_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(
-        ["nlu", "parse", "明天下午三点给我打电话", "--now", "2026-11-30T10:00",
-         "--tz", "Asia/Shanghai", "--data", str(data_dir), "--model-dir", str(model_dir)],
+        [
+            "nlu",
+            "parse",
+            "明天下午三点给我打电话",
+            "--now",
+            "2026-11-30T10:00",
+            "--tz",
+            "Asia/Shanghai",
+            "--data",
+            str(data_dir),
+            "--model-dir",
+            str(model_dir),
+        ],
         capsys,
     )
     assert code == 0
@@ -67,7 +78,9 @@ def test_bad_data_exits_non_zero_naming_file_and_line(
     (tmp_path / "bad.yml").write_text(
         'version: "3.1"\nnlu:\n- intent: nope\n  examples: |\n    - hi\n', encoding="utf-8"
     )
-    code, _, err = run(["nlu", "train", "--data", str(tmp_path), "--model-dir", str(tmp_path)], capsys)
+    code, _, err = run(
+        ["nlu", "train", "--data", str(tmp_path), "--model-dir", str(tmp_path)], capsys
+    )
     assert code == 2
     assert "bad.yml:3: unknown intent 'nope'" in err
 
@@ -75,7 +88,9 @@ def test_bad_data_exits_non_zero_naming_file_and_line(
 def test_train_writes_the_artifact(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(["nlu", "train", "--data", str(data_dir), "--model-dir", str(tmp_path)], capsys)
+    code, out, _ = run(
+        ["nlu", "train", "--data", str(data_dir), "--model-dir", str(tmp_path)], capsys
+    )
     assert code == 0
     payload = json.loads(out)
     assert Path(payload["artifact"]).exists()
@@ -86,7 +101,8 @@ def test_bench_prints_percentiles(
     data_dir: Path, model_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(
-        ["nlu", "bench", "-n", "300", "--data", str(data_dir), "--model-dir", str(model_dir)], capsys
+        ["nlu", "bench", "-n", "300", "--data", str(data_dir), "--model-dir", str(model_dir)],
+        capsys,
     )
     assert code == 0
     payload = json.loads(out)

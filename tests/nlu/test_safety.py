@@ -43,23 +43,34 @@ def test_lexicon_signals_fire(text: str, signal: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["你是人工客服吗", "are you a real person", "明天还500", "我已经还了多少了", "call me after 3pm"],
+    [
+        "你是人工客服吗",
+        "are you a real person",
+        "明天还500",
+        "我已经还了多少了",
+        "call me after 3pm",
+    ],
 )
 def test_ordinary_messages_fire_nothing(text: str) -> None:
     assert signal_names(text) == []
 
 
 def test_a_signal_raises_a_non_escalating_intent() -> None:
-    decision = decide("I'll pay friday but my lawyer says the fee is wrong", [("promise_to_pay", 0.8), ("complaint_legal", 0.1)])
+    decision = decide(
+        "I'll pay friday but my lawyer says the fee is wrong",
+        [("promise_to_pay", 0.8), ("complaint_legal", 0.1)],
+    )
     assert decision.intent == "complaint_legal"
-    assert decision.escalate and decision.raised
+    assert decision.escalate
+    assert decision.raised
     assert "complaint_legal:lawyer" in decision.signals
 
 
 def test_a_signal_never_lowers_or_moves_an_escalating_intent() -> None:
     decision = decide("我要投诉，这笔不是我借的", [("dispute", 0.7), ("complaint_legal", 0.2)])
     assert decision.intent == "dispute"
-    assert decision.escalate and not decision.raised
+    assert decision.escalate
+    assert not decision.raised
 
 
 def test_self_harm_always_goes_to_vulnerable() -> None:

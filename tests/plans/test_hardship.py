@@ -66,7 +66,7 @@ async def test_d1001_chooses_six_instalments_confirms_and_the_plan_is_recorded(
     assert plan.kind == "installments"
     assert plan.installments == 6
     assert plan.total == Decimal("2240.00")
-    assert [(i.due, i.amount) for i in plan.schedule][0] == (date(2026, 12, 8), Decimal("373.33"))
+    assert (plan.schedule[0].due, plan.schedule[0].amount) == (date(2026, 12, 8), Decimal("373.33"))
     assert plan.schedule[-1].amount == Decimal("373.35")
 
     # The same confirmation pressed again: refused politely, nothing new recorded.

@@ -4,10 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from actions.domain.masking import mask_name, mask_phone, mask_text
 from actions.domain.money import format_money, to_cents
 from actions.domain.phones import normalise_phone
 from actions.domain.stage import Stage, delinquency_stage
-from actions.domain.masking import mask_name, mask_phone, mask_text
 
 
 @pytest.mark.parametrize(

@@ -344,5 +344,3 @@ def _resolve_en_time(m: re.Match[str]) -> str | None:
     if not is_pm and hour == 12:
         hour = 0
     return _hhmm(hour, minute)
-
-

@@ -37,8 +37,10 @@ _INSTALMENTS = re.compile(
     rf"分\s?(?P<a>{ZH_NUMBER})\s?(?:期|个月|個月|次)"
     rf"|(?P<b>{ZH_NUMBER})\s?期(?!限|间)"
     rf"|(?P<c>{ZH_NUMBER})\s?个月(?=\s?(?:还|分期|内还|还完|还清|慢慢还|付))"
-    rf"|(?P<d>\d+|{EN_NUMBER})[\s-]?(?:installments?|instalments?|monthly (?:payments|installments|instalments)|payments)\b"
-    rf"|(?:over|across|into|spread over|split over|in|within)\s(?:the next\s)?(?P<e>\d+|{EN_NUMBER})[\s-]?months?\b(?!\s?(?:ago|late|overdue|behind))"
+    rf"|(?P<d>\d+|{EN_NUMBER})[\s-]?"
+    r"(?:installments?|instalments?|monthly (?:payments|installments|instalments)|payments)\b"
+    r"|(?:over|across|into|spread over|split over|in|within)\s(?:the next\s)?"
+    rf"(?P<e>\d+|{EN_NUMBER})[\s-]?months?\b(?!\s?(?:ago|late|overdue|behind))"
     rf"|(?P<f>\d+|{EN_NUMBER})[\s-]months?\s(?:plan|instal)"
 )
 

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import cn2an
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]
 
 _EN_UNITS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -34,7 +34,9 @@ def parse_number(text: str) -> Decimal | None:
     try:
         if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
             return Decimal(cleaned) * multiplier
-        if _ZH_CHARS.search(cleaned) or re.fullmatch(r"[\d.零〇一二两三四五六七八九十百千万]+", cleaned):
+        if _ZH_CHARS.search(cleaned) or re.fullmatch(
+            r"[\d.零〇一二两三四五六七八九十百千万]+", cleaned
+        ):
             return Decimal(str(cn2an.cn2an(cleaned, "smart"))) * multiplier
         return Decimal(int(text2num(text.strip().lower(), "en"))) * multiplier
     except (ValueError, InvalidOperation, KeyError, IndexError, TypeError):

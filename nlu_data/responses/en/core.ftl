@@ -79,3 +79,5 @@ fallback_offer_person = Sorry, I still did not understand. Would you like to tal
 not_available_yet = I cannot do this here yet. Our team can help you on { $hotline } (9:00–20:00), or choose something else from the menu.
 unsupported_message = Sorry, I can only read text messages. Please type your question, or choose from the menu.
 error_temporary = Sorry, something went wrong on our side. Please try again in a few minutes; nothing you sent has been lost.
+error_unavailable = Sorry, our service is temporarily unavailable. Please try again in a few minutes.
+throttled = You are sending messages very quickly. I have kept all of them; please wait a few seconds and I will answer.

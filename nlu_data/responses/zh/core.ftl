@@ -75,3 +75,5 @@ fallback_offer_person = 抱歉，我还是没能理解。需要为您转接人�
 not_available_yet = 这项服务暂时无法在这里办理。您可以拨打客服热线 { $hotline }（9:00–20:00），或在菜单中选择其他服务。
 unsupported_message = 抱歉，我目前只能阅读文字消息。请输入您的问题，或在菜单中选择。
 error_temporary = 抱歉，我们这边出了点问题。请过几分钟再试，您发送的内容不会丢失。
+error_unavailable = 抱歉，服务暂时不可用，请几分钟后再试。
+throttled = 您发送消息的速度有点快。所有消息都已保存，请稍等几秒，我会回复您。

@@ -1,0 +1,157 @@
+"""Promises to pay and part payments: an amount and an exact date, asked for when missing or
+outside the limits, said back in the borrower's timezone, and recorded once confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from decimal import Decimal
+
+from bot.services import BotServices
+from tests.bot.conftest import D1001, D1002
+from tests.harness import ChatDriver, joined
+
+
+def data_of(chat: ChatDriver, label: str) -> str:
+    return dict(chat.buttons())[label]
+
+
+async def test_pay_on_friday_asks_the_amount_confirms_the_exact_date_and_records(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("周五还"))
+    assert "您打算还多少？" in text
+    assert "最多 ¥2,240.00" in text
+    text = joined(await chat.send("500"))
+    assert (
+        text
+        == "跟您确认一下：您将在 2026年12月4日（周五） (Asia/Shanghai) 之前还款 ¥500.00，对吗？"
+    )
+    assert await services.domain.promises.history("D-1001") == []
+    text = joined(await chat.press(data_of(chat, "✅ 对，记录下来")))
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert (promise.amount, promise.due_date, promise.due_time) == (
+        Decimal("500.00"),
+        date(2026, 12, 4),
+        None,
+    )
+    assert promise.kind == "promise"
+    assert promise.timezone == "Asia/Shanghai"
+    assert (
+        f"谢谢您，已记录：2026年12月4日（周五） (Asia/Shanghai) 之前还款 ¥500.00"
+        f"（编号 {promise.promise_id}）" in text
+    )
+
+
+async def test_amount_date_and_time_in_one_english_message(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(6201, "en")
+    await chat.verify(*D1002)
+    text = joined(await chat.send("I'll pay 500 on the 15th at 3pm"))
+    assert text == (
+        "To confirm: you will pay ¥500.00 by Tue 15 Dec 2026 15:00 (Asia/Shanghai). Is that right?"
+    )
+    text = joined(await chat.send("yes"))
+    [promise] = await services.domain.promises.open_promises("D-1002")
+    assert (promise.due_date, promise.due_time) == (date(2026, 12, 15), time(15, 0))
+    assert (
+        "Thank you, noted: ¥500.00 by Tue 15 Dec 2026 15:00 (Asia/Shanghai)"
+        f" (reference {promise.promise_id})." in text
+    )
+
+
+async def test_amount_over_the_overdue_and_a_date_too_far_are_explained_and_asked_again(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("我会还3000"))
+    assert "¥3,000.00 超过了逾期金额 ¥2,240.00" in text
+    assert "您打算还多少？" in text
+    labels = dict(chat.buttons())
+    assert "📞 预约回电" in labels
+    assert "🙋 转人工" in labels
+
+    text = joined(await chat.send("2000"))
+    assert "您打算哪天还款？" in text
+    assert "最晚 2026年12月15日（周二） (Asia/Shanghai)" in text
+    text = joined(await chat.send("12月20日"))
+    assert (
+        "2026年12月20日（周日） 距今超过 14 天；这里最晚可以约定到 2026年12月15日（周二）。" in text
+    )
+    labels = dict(chat.buttons())
+    assert list(labels)[:7] == [
+        "2026年12月1日（周二）",
+        "2026年12月2日（周三）",
+        "2026年12月3日（周四）",
+        "2026年12月4日（周五）",
+        "2026年12月5日（周六）",
+        "2026年12月6日（周日）",
+        "2026年12月7日（周一）",
+    ]
+    text = joined(await chat.press(labels["2026年12月7日（周一）"]))
+    assert "您将在 2026年12月7日（周一） (Asia/Shanghai) 之前还款 ¥2,000.00" in text
+    await chat.send("确认")
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert (promise.amount, promise.due_date) == (Decimal("2000.00"), date(2026, 12, 7))
+
+
+async def test_a_date_already_past_is_refused(chat: ChatDriver, services: BotServices) -> None:
+    await chat.verify(*D1001)
+    await chat.send("我会还500")
+    text = joined(await chat.send("11月30日"))
+    assert "2026年11月30日（周一） 已经过去了" in text
+    assert "您打算哪天还款？" in text
+    assert await services.domain.promises.history("D-1001") == []
+
+
+async def test_part_payment_now_from_100_is_recorded_as_a_promise_for_today(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("有多少先还多少"))
+    assert "您今天可以先还多少？¥100.00 至 ¥2,240.00 之间的任何金额都可以。" in text
+    text = joined(await chat.send("50"))
+    assert "部分还款金额至少为 ¥100.00；¥50.00 低于这个金额。" in text
+    text = joined(await chat.send("300元"))
+    assert (
+        text == "跟您确认一下：您今天（2026年12月1日（周二） (Asia/Shanghai)）先还 ¥300.00，对吗？"
+    )
+    text = joined(await chat.send("好的"))
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert (promise.kind, promise.amount, promise.due_date) == (
+        "partial",
+        Decimal("300.00"),
+        date(2026, 12, 1),
+    )
+    assert promise.promise_id in text
+
+
+async def test_part_payment_from_the_hardship_options(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(6202, "en")
+    await chat.verify(*D1001)
+    await chat.send("installment plan please")
+    text = joined(await chat.press(data_of(chat, "💵 Pay part now")))
+    assert "How much can you pay today? Any amount from ¥100.00 up to ¥2,240.00 helps." in text
+    await chat.send("¥1,000")
+    text = joined(await chat.press(data_of(chat, "✅ Yes, record it")))
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert promise.amount == Decimal("1000.00")
+    assert "Thank you, noted: ¥1,000.00 today, Tue 1 Dec 2026 (Asia/Shanghai)" in text
+
+
+async def test_changing_ones_mind_records_nothing_and_stale_buttons_do_nothing(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    await chat.send("周五还")
+    await chat.send("500")
+    confirm = data_of(chat, "✅ 对，记录下来")
+    text = joined(await chat.press(data_of(chat, "✏️ 不对，修改")))
+    assert "没有记录任何内容" in text
+    assert await chat.press(confirm) == []
+    assert chat.alerts == ["该按钮已失效，请发送 /menu。"]
+    assert await services.domain.promises.history("D-1001") == []

@@ -21,6 +21,7 @@ from actions.domain.policy import Policy
 from actions.domain.preferences import PreferenceStore
 from actions.domain.promises import PromiseStore
 from actions.domain.tickets import TicketStore
+from actions.domain.stats import DailyStats
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ActionServices:
     promises: PromiseStore
     callbacks: CallbackStore
     tickets: TicketStore
+    stats: DailyStats
     handoff: HandoffPolicy
     default_tz: ZoneInfo
     phone_region: str = "CN"

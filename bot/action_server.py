@@ -39,7 +39,7 @@ async def _opaque_error(request: Request, exception: Exception) -> HTTPResponse:
 def create_action_app(settings: Settings, redis_url: str) -> Any:
     provider = ServicesProvider(factory=SettingsServicesFactory(settings, redis_url))
     app = endpoint.create_app(build_executor(provider), cors_origins=[])
-    app.error_handler.add(Exception, _opaque_error)
+    app.error_handler.cached_handlers[(Exception, None)] = _opaque_error
     return app
 
 

@@ -14,6 +14,7 @@ from bot import errors
 from bot.local_session import LocalSession
 from bot.middlewares.conversation import ConversationMiddleware
 from bot.middlewares.dedupe import DedupeMiddleware
+from bot.middlewares.metrics import MetricsMiddleware
 from bot.middlewares.outgoing import OutgoingRateLimit
 from bot.middlewares.throttle import ThrottleMiddleware
 from bot.middlewares.transcript import OutgoingTranscriptMiddleware
@@ -38,6 +39,7 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
     isolation = RedisEventIsolation(services.redis, key_builder=key_builder())
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
     dispatcher.update.outer_middleware(DedupeMiddleware(services.redis))
+    dispatcher.update.outer_middleware(MetricsMiddleware(services.metrics))
     dispatcher.update.outer_middleware(ConversationMiddleware(services))
     limits = services.settings.limits
     dispatcher.update.outer_middleware(

@@ -6,6 +6,7 @@ import logging
 
 from bot.agents.outbox import Outbox, delivering
 from bot.factory import build_bot, build_dispatcher
+from bot.ops.embedded import serving_ops
 from bot.services import build_services
 from bot.settings import Settings
 
@@ -25,7 +26,10 @@ async def run_polling(settings: Settings, redis_url: str) -> int:
 
     try:
         # Agents working from the terminal console write to the outbox; this sends it.
-        async with delivering(Outbox(services.redis), deliver, outage=services.redis_outage):
+        async with (
+            serving_ops(services),
+            delivering(Outbox(services.redis), deliver, outage=services.redis_outage),
+        ):
             await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
         await services.close()

@@ -22,11 +22,13 @@ from actions.domain.plans import PlanStore
 from actions.domain.policy import load_policy
 from actions.domain.preferences import PreferenceStore
 from actions.domain.promises import PromiseStore
+from actions.domain.stats import DailyStats
 from actions.domain.tickets import TicketStore
 from actions.registry import build_executor
 from actions.services import ActionServices, ServicesProvider
 from bot.action_client import ActionClient, HttpActionClient, InProcessActionClient
 from bot.i18n import Catalog
+from bot.metrics import Metrics
 from bot.nlu.base import NLU
 from bot.outage import OutageLog
 from bot.settings import Settings
@@ -45,6 +47,7 @@ class BotServices:
     actions: ActionClient
     domain: ActionServices
     transcripts: TranscriptStore
+    metrics: Metrics
     # One per process: an outage is reported once, whoever meets it first.
     redis_outage: OutageLog = field(default_factory=lambda: OutageLog("Redis"))
 
@@ -81,6 +84,7 @@ def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> Act
         promises=PromiseStore(redis, clock),
         callbacks=CallbackStore(redis, clock, policy.callbacks),
         tickets=TicketStore(redis, clock),
+        stats=DailyStats(redis, clock, ZoneInfo(settings.ops.timezone)),
         handoff=load_handoff_policy(settings.content.handoff_path),
         default_tz=DEFAULT_TIMEZONE,
         phone_region=settings.identity.phone_region,
@@ -101,10 +105,12 @@ def redis_client(url: str) -> Redis:
 
 
 def build_nlu(settings: Settings) -> NLU:
-    """The trained classifier when it can be loaded, else the interim keyword matcher."""
-    from bot.nlu.keyword_matcher import KeywordNLU
+    """The trained classifier (trained now if its artifact is missing or stale), or a Rasa
+    server's /model/parse when RASA_NLU_URL is set."""
+    from bot.nlu.factory import build_nlu as build_trained_nlu
 
-    return KeywordNLU()
+    nlu = settings.nlu
+    return build_trained_nlu(nlu.data_dir, nlu.model_dir, nlu.threshold, nlu.rasa_nlu_url)
 
 
 def build_services(
@@ -134,4 +140,5 @@ def build_services(
         actions=actions,
         domain=domain,
         transcripts=TranscriptStore(redis, ttl_days=settings.redis.transcript_ttl_days),
+        metrics=Metrics(),
     )

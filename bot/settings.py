@@ -130,7 +130,7 @@ class NluSettings(BaseSettings):
 
     data_dir: Path = PROJECT_ROOT / "nlu_data"
     model_dir: Path = PROJECT_ROOT / "var" / "nlu"
-    threshold: float = Field(default=0.45, ge=0, le=1)
+    threshold: float = Field(default=0.3, ge=0, le=1)
     rasa_nlu_url: str | None = Field(default=None, validation_alias="RASA_NLU_URL")
 
 

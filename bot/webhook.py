@@ -21,6 +21,8 @@ from bot.agents.outbox import Outbox, delivering
 from bot.errors import ServiceUnavailableError
 from bot.factory import build_bot, build_dispatcher
 from bot.middlewares.dedupe import UpdateInProgressError
+from bot.ops.app import mount_ops
+from bot.ops.embedded import ops_app_for
 from bot.services import build_services
 from bot.settings import Settings, WebhookSettings
 
@@ -141,6 +143,9 @@ async def run_webhook(settings: Settings, redis_url: str) -> int:
     dispatcher = build_dispatcher(services, redeliver_on_outage=True)
     bot = build_bot(services)
     app = build_webhook_app(dispatcher, bot, settings.webhook)
+    ops = ops_app_for(services)
+    if ops is not None:
+        mount_ops(app, ops, "/ops/")
 
     async def deliver(chat_id: int, text: str) -> None:
         await bot.send_message(chat_id, text)

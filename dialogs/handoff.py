@@ -32,6 +32,7 @@ async def hand_over(convo: Conversation, bot: Bot, reason: str | None = None) ->
         return
     ticket = await convo.services.domain.tickets.get(str(result.slot_changes()[slots.TICKET_ID]))
     if ticket is not None:
+        convo.services.metrics.count_handoff(ticket.reason.value, ticket.priority.value)
         await AgentDesk(bot, convo.services).open_topic(ticket)
 
 

@@ -10,6 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from actions import slots
+from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.states import Verify
@@ -61,7 +62,8 @@ async def contact_shared(message: Message, convo: Conversation) -> None:
 
 
 async def phone_not_shared(message: Message, convo: Conversation) -> None:
-    if convo.intent not in _REPROMPT_INTENTS:
+    typed_phone = looks_like_phone(message.text or "")
+    if not typed_phone and convo.intent not in _REPROMPT_INTENTS:
         raise SkipHandler
     await convo.say("verify_use_button", markup=contact_request(convo))
 

@@ -71,12 +71,13 @@ class ConversationMiddleware(BaseMiddleware):
             return await handler(event, data)
         services = self._services
         domain = services.domain
+        await domain.stats.record_conversation(chat.id)
         borrower_id = await domain.identity.bound_borrower(user.id)
         ticket_id = await domain.tickets.open_for_chat(chat.id)
         message = event.message
         text = (message.text or message.caption) if message else None
         parse: ParseResult | None = None
-        if text:
+        if text and not text.startswith("/"):  # commands are routed by name, not understood
             parse = await services.nlu.parse(text[:MAX_NLU_TEXT], services.clock.now())
         lang = await self._language(user, borrower_id, text)
         state = await fsm.get_state()

@@ -14,7 +14,8 @@ from redis.asyncio import Redis
 from actions.domain.clock import FixedClock
 from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
-from bot.services import BotServices, build_services
+from bot.nlu.base import NLU
+from bot.services import BotServices, build_nlu, build_services
 from bot.settings import AgentsSettings, LimitsSettings, Settings
 from tests.harness import AgentDriver, ChatDriver
 
@@ -44,11 +45,17 @@ def settings() -> Settings:
     )
 
 
+@pytest.fixture(scope="session")
+def nlu() -> NLU:
+    """The trained classifier, trained (or loaded) once for the whole session."""
+    return build_nlu(Settings())
+
+
 @pytest.fixture
 async def services(
-    redis: Redis, redis_url: str, clock: FixedClock, settings: Settings
+    redis: Redis, redis_url: str, clock: FixedClock, settings: Settings, nlu: NLU
 ) -> AsyncIterator[BotServices]:
-    built = build_services(settings, redis_url, clock=clock)
+    built = build_services(settings, redis_url, clock=clock, nlu=nlu)
     yield built
     await built.close()
 

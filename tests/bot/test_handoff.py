@@ -121,8 +121,8 @@ async def test_two_misunderstandings_then_the_person_button_is_an_nlu_fallback_t
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:
     chat = new_chat(8004, "en")
-    await chat.send("purple elephants")
-    await chat.send("zzz qqq")
+    await chat.send("what is the weather like on mars")
+    await chat.send("asdfgh jkl")
     await chat.press("menu:human")
     ticket = await only_ticket(services)
     assert (ticket.reason, ticket.priority) == ("nlu_fallback", "normal")

@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 from actions.domain.clock import FixedClock
 from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
+from bot.nlu.base import NLU
 from bot.redis_server import RedisServer
 from bot.services import build_services
 from bot.settings import Settings
@@ -29,9 +30,9 @@ async def own_redis(tmp_path: Path) -> AsyncIterator[RedisServer]:
 
 
 async def test_redis_outage_gets_a_polite_answer_logged_once_and_recovers(
-    own_redis: RedisServer, clock: FixedClock, caplog: pytest.LogCaptureFixture
+    own_redis: RedisServer, clock: FixedClock, caplog: pytest.LogCaptureFixture, nlu: NLU
 ) -> None:
-    services = build_services(Settings(), own_redis.url, clock=clock)
+    services = build_services(Settings(), own_redis.url, clock=clock, nlu=nlu)
     session = LocalSession()
     chat = ChatDriver(
         build_dispatcher(services), build_bot(services, session=session), session, 7100, "en"
@@ -58,9 +59,9 @@ async def test_redis_outage_gets_a_polite_answer_logged_once_and_recovers(
 
 
 async def test_business_records_survive_a_redis_restart(
-    own_redis: RedisServer, clock: FixedClock
+    own_redis: RedisServer, clock: FixedClock, nlu: NLU
 ) -> None:
-    services = build_services(Settings(), own_redis.url, clock=clock)
+    services = build_services(Settings(), own_redis.url, clock=clock, nlu=nlu)
     chat = None
     try:
         session = LocalSession()
@@ -81,9 +82,9 @@ async def test_business_records_survive_a_redis_restart(
 
 
 async def test_a_flood_is_throttled_politely_and_nothing_is_lost_from_the_transcript(
-    redis: Redis, redis_url: str, clock: FixedClock
+    redis: Redis, redis_url: str, clock: FixedClock, nlu: NLU
 ) -> None:
-    services = build_services(Settings(), redis_url, clock=clock)  # production limits
+    services = build_services(Settings(), redis_url, clock=clock, nlu=nlu)  # production limits
     session = LocalSession()
     chat = ChatDriver(
         build_dispatcher(services), build_bot(services, session=session), session, 7102, "en"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
 
+from actions.domain.hardship import quote_deferral
 from bot.services import BotServices
-from tests.bot.conftest import D1001, D1003
+from tests.bot.conftest import D1001, D1003, SHANGHAI
 from tests.harness import ChatDriver, joined
 
 
@@ -23,18 +26,23 @@ async def test_nothing_agreed_yet(new_chat: Callable[..., ChatDriver]) -> None:
 async def test_plan_promise_and_callback_are_all_listed_with_their_ids(
     chat: ChatDriver, services: BotServices
 ) -> None:
+    # Agreed earlier (the flows that record them are tested on their own).
+    domain = services.domain
+    borrower = await domain.ledger.get("D-1001")
+    assert borrower is not None
+    quote = quote_deferral(
+        borrower, days=7, policy=domain.policy, history=[], now=services.clock.now()
+    )
+    plan = await domain.plans.record(quote)
+    promise = await domain.promises.record(
+        borrower, amount=Decimal("200"), due_date=None, policy=domain.policy, kind="partial"
+    )
+    booked = await domain.callbacks.book(
+        "D-1001", datetime(2026, 12, 1, 11, tzinfo=SHANGHAI), SHANGHAI
+    )
+    assert booked.callback is not None
+    callback = booked.callback
     await chat.verify(*D1001)
-    await chat.press("plan:d:7")
-    await chat.send("是的")
-    await chat.send("有多少先还多少")
-    await chat.send("200")
-    await chat.send("确认")
-    await chat.send("打电话给我")
-    await chat.press(data_of(chat, "2026年12月1日（周二） 11:00"))
-    plan = await services.domain.plans.active("D-1001")
-    [promise] = await services.domain.promises.open_promises("D-1001")
-    [callback] = await services.domain.callbacks.upcoming("D-1001")
-    assert plan is not None
 
     for ask in ("/agreements", "我答应了什么"):
         text = joined(await chat.send(ask))
@@ -49,8 +57,21 @@ async def test_plan_promise_and_callback_are_all_listed_with_their_ids(
 
     text = joined(await chat.press(data_of(chat, "❌ 取消回电")))
     assert "已取消 2026年12月1日（周二） 11:00–11:30 (Asia/Shanghai) 的回电" in text
-    assert await services.domain.callbacks.upcoming("D-1001") == []
+    assert await domain.callbacks.upcoming("D-1001") == []
     assert "预约回电" not in joined(await chat.send("/agreements"))
+
+
+async def test_a_plan_agreed_in_the_chat_is_listed(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(6403, "en")
+    await chat.verify(*D1001)
+    await chat.send("Could I defer 7 days?")
+    await chat.send("yes")
+    plan = await services.domain.plans.active("D-1001")
+    assert plan is not None
+    text = joined(await chat.send("What did I agree to?"))
+    assert f"Deferral {plan.plan_id}:\n1. Tue 8 Dec 2026  ¥2,240.00\nTotal: ¥2,240.00" in text
 
 
 async def test_agreements_need_verification_first(new_chat: Callable[..., ChatDriver]) -> None:

@@ -123,11 +123,11 @@ async def test_two_borrowers_tapping_the_last_place_at_once_exactly_one_wins(
     assert await slot_count(services, at(1, 10, 30)) == 3
 
 
-async def test_cancel_then_book_again_then_move_it(chat: ChatDriver, services: BotServices) -> None:
+async def test_cancel_then_book_again(chat: ChatDriver, services: BotServices) -> None:
+    booked = await services.domain.callbacks.book("D-1001", at(1, 11), SHANGHAI)
+    assert booked.callback is not None
+    first = booked.callback
     await chat.verify(*D1001)
-    await chat.send("打电话给我")
-    await chat.press(data_of(chat, "2026年12月1日（周二） 11:00"))
-    [first] = await services.domain.callbacks.upcoming("D-1001")
 
     text = joined(await chat.send("取消回电"))
     assert text == (
@@ -140,9 +140,20 @@ async def test_cancel_then_book_again_then_move_it(chat: ChatDriver, services: B
     assert "您目前没有预约的回电" in text
 
     await chat.press("menu:callback")
-    await chat.press(data_of(chat, "2026年12月1日（周二） 11:30"))
-    [second] = await services.domain.callbacks.upcoming("D-1001")
-    assert second.start == at(1, 11, 30)
+    await chat.press(data_of(chat, "2026年12月1日（周二） 11:00"))  # its place is free again
+    [again] = await services.domain.callbacks.upcoming("D-1001")
+    assert again.start == at(1, 11)
+    assert again.callback_id != first.callback_id
+    assert await slot_count(services, at(1, 11)) == 1
+
+
+async def test_choosing_another_time_moves_the_booked_call(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    booked = await services.domain.callbacks.book("D-1001", at(1, 11, 30), SHANGHAI)
+    assert booked.callback is not None
+    second = booked.callback
+    await chat.verify(*D1001)
 
     text = joined(await chat.press("menu:callback"))
     assert (
@@ -159,11 +170,9 @@ async def test_cancel_then_book_again_then_move_it(chat: ChatDriver, services: B
         f"（编号 {moved.callback_id}）" in text
     )
     statuses = {c.callback_id: c.status for c in await services.domain.callbacks.history("D-1001")}
-    assert statuses == {
-        first.callback_id: "cancelled",
-        second.callback_id: "cancelled",
-        moved.callback_id: "booked",
-    }
+    assert statuses == {second.callback_id: "cancelled", moved.callback_id: "booked"}
+    assert await slot_count(services, at(1, 11, 30)) == 0
+    assert await slot_count(services, at(1, 12, 30)) == 1
 
 
 async def test_old_or_forged_slot_buttons_book_nothing(

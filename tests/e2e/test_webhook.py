@@ -29,6 +29,10 @@ async def test_conversation_across_two_workers(
     api, user, d = webhook_api, TelegramUser(6101), D1001_ZH
     chat = E2EChat(api, user)
 
+    async def via(worker: BotProcess, update: dict[str, object]) -> None:
+        """Delivered to `worker`, which took it the first time."""
+        assert await telegram.deliver(update, first=worker) == [Attempt(worker.name, 200)]
+
     # Each worker registered the webhook with the secret Telegram must send back.
     registered = {c.params["url"]: c.params for c in api.requests("setWebhook")}
     for worker in (a, b):
@@ -37,8 +41,8 @@ async def test_conversation_across_two_workers(
             registered[worker.webhook_url]["allowed_updates"]
         )
 
-    assert await chat.after(telegram.deliver(user.text("/start"), first=a), 2) == d.welcome
-    assert await chat.after(telegram.deliver(user.share_contact(d.phone), first=b), 1) == d.ask_id
+    assert await chat.after(via(a, user.text("/start")), 2) == d.welcome
+    assert await chat.after(via(b, user.share_contact(d.phone)), 1) == d.ask_id
 
     # A post without the right secret is refused and changes nothing...
     id_update = user.text(d.id_last4)
@@ -48,16 +52,16 @@ async def test_conversation_across_two_workers(
     await asyncio.sleep(0.5)
     assert api.calls[mark:] == []
     # ...so the same update, genuinely from Telegram, is still handled in the same state.
-    assert await chat.after(telegram.deliver(id_update, first=a), 2) == d.verified
+    assert await chat.after(via(a, id_update), 2) == d.verified
 
     balance = user.text(d.balance_question)
-    assert await chat.after(telegram.deliver(balance, first=b), 1) == d.balance
+    assert await chat.after(via(b, balance), 1) == d.balance
     # The same update delivered again, to the other worker: accepted, not answered again.
-    assert await chat.after(telegram.deliver(balance, first=a), 0) == []
+    assert await chat.after(via(a, balance), 0) == []
 
     data, message = chat.button(d.pay_button)
     press = user.press(data, message)
-    assert await chat.after(telegram.deliver(press, first=b), 1) == d.channels
+    assert await chat.after(via(b, press), 1) == d.channels
     assert chat.answered_queries() == [press["callback_query"]["id"]]
 
     assert chat.transcript == whole_conversation(d)
@@ -97,6 +101,12 @@ async def test_worker_killed_mid_conversation_then_restarted(
     assert chat.transcript == whole_conversation(d)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bot/webhook.py registers SimpleRequestHandler with .register(), whose on_shutdown "
+    "hook closes the bot's HTTP session before aiohttp waits for in-flight updates: the update "
+    "in hand fails (500) and is answered again by another worker",
+)
 async def test_sigterm_finishes_the_update_in_hand(
     webhook_api: BotApiStandIn, pool: WorkerPool, telegram: WebhookDelivery
 ) -> None:
@@ -106,16 +116,18 @@ async def test_sigterm_finishes_the_update_in_hand(
 
     # Telegram holds the bot's first reply, so the worker is mid-update when SIGTERM comes.
     gate = api.hold("sendMessage", lambda p: p.get("chat_id") == user.chat_id)
-    post = asyncio.create_task(telegram.post(worker, user.text("/start")))
+    delivery = asyncio.create_task(telegram.deliver(user.text("/start"), first=worker))
     await asyncio.wait_for(gate.arrived.wait(), 30)
     worker.send_signal(signal.SIGTERM)
     await _wait_closed(worker)  # it stopped taking new updates...
     gate.release()
 
-    assert await post == Attempt(worker.name, 200)  # ...but answered the one in hand
+    # ...but finished the one in hand: answered once, completely, by that worker.
+    assert await delivery == [Attempt(worker.name, 200)]
     assert chat.transcript == d.welcome
     assert await worker.wait_exit() == 0
 
+    # The conversation goes on with the other worker.
     assert await chat.after(telegram.deliver(user.share_contact(d.phone), first=other), 1) == (
         d.ask_id
     )

@@ -26,7 +26,7 @@ from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
 from bot.redis_server import RedisServer
 from bot.services import BotServices, build_services
-from bot.settings import ActionsSettings, Settings
+from bot.settings import ActionsSettings, LimitsSettings, Settings
 from tests.bot.conftest import D1001, D1003
 from tests.harness import ChatDriver
 
@@ -138,13 +138,15 @@ async def test_same_conversation_in_process_and_over_http(
     redis: Redis, redis_url: str, action_server: str
 ) -> None:
     await _healthy(action_server)
-    local = build_services(Settings(), redis_url, clock=SystemClock())
+    # The script types faster than a person: no flood control here (tests/bot covers it).
+    limits = LimitsSettings(messages_per_window=1000)
+    local = build_services(Settings(limits=limits), redis_url, clock=SystemClock())
     try:
         in_process = await _conversation(local)
     finally:
         await local.close()
     await redis.flushdb()
-    remote_settings = Settings(actions=ActionsSettings(actions_url=action_server))
+    remote_settings = Settings(actions=ActionsSettings(actions_url=action_server), limits=limits)
     remote = build_services(remote_settings, redis_url, clock=SystemClock())
     try:
         over_http = await _conversation(remote)
@@ -176,11 +178,19 @@ async def test_malformed_webhook_requests_answer_without_personal_data(action_se
             ' "tracker": {"sender_id": "5001", "slots": "王小明 +8613800138000 ¥2,240.00 4321",'
             ' "latest_message": "I owe 2240.00", "events": 7}, "domain": {"version": "3.1"}}'
         ).encode(),
-        # An action the server does not know, with personal data around it.
+        # An action the server does not know, with a tracker full of personal data.
         (
-            '{"next_action": "action_王小明_2240.00", "sender_id": "5001", "version": "3.10.0",'
+            '{"next_action": "action_unknown", "sender_id": "5001", "version": "3.10.0",'
             ' "tracker": {"sender_id": "5001", "slots": {"borrower_id": "D-1001",'
-            ' "phone": "+8613800138000"}, "latest_message": {}, "events": []},'
+            ' "phone": "+8613800138000", "id_digits": "4321"},'
+            ' "latest_message": {"text": "王小明 owes 2,240.00"}, "events": []},'
+            ' "domain": {"version": "3.1"}}'
+        ).encode(),
+        # A known action whose tracker has the wrong shape.
+        (
+            '{"next_action": "action_balance", "sender_id": "5001", "version": "3.10.0",'
+            ' "tracker": {"sender_id": "5001", "slots": ["D-1001", "+8613800138000"],'
+            ' "latest_message": {"text": "王小明 2240.00"}, "events": {"x": "4321"}},'
             ' "domain": {"version": "3.1"}}'
         ).encode(),
     ]

@@ -20,8 +20,8 @@ from actions.domain.plans import PlanStore
 from actions.domain.policy import Policy
 from actions.domain.preferences import PreferenceStore
 from actions.domain.promises import PromiseStore
-from actions.domain.tickets import TicketStore
 from actions.domain.stats import DailyStats
+from actions.domain.tickets import TicketStore
 
 
 @dataclass

@@ -172,8 +172,14 @@ async def _bench(url: str, rounds: int, concurrency: int) -> None:
             await _run("full bot", full, full_bot, _script(rounds, 200_000), concurrency),
         ]
         texts = [
-            "我还欠多少钱", "what do I owe", "能不能分6期", "call me tomorrow after 3pm",
-            "我老公上个月去世了", "this isn't my loan", "下周五还500", "are you a bot?",
+            "我还欠多少钱",
+            "what do I owe",
+            "能不能分6期",
+            "call me tomorrow after 3pm",
+            "我老公上个月去世了",
+            "this isn't my loan",
+            "下周五还500",
+            "are you a bot?",
         ] * 500
         now = datetime.now(UTC)
         parse = []
@@ -182,16 +188,22 @@ async def _bench(url: str, rounds: int, concurrency: int) -> None:
             await nlu.parse(text, now)
             parse.append(time.perf_counter() - started)
         echo_result, full_result = results
-        print(f"bench: {len(CONVERSATIONS)} conversations x {rounds} rounds, zh+en, "
-              f"{concurrency} users at a time, real Redis")
+        print(
+            f"bench: {len(CONVERSATIONS)} conversations x {rounds} rounds, zh+en, "
+            f"{concurrency} users at a time, real Redis"
+        )
         for result in results:
             print(result.line())
         ratio = echo_result.per_second / full_result.per_second
-        print(f"full bot costs {ratio:.2f}x the echo bot per update "
-              f"(p50 {full_result.percentile(0.5) / echo_result.percentile(0.5):.2f}x)")
+        print(
+            f"full bot costs {ratio:.2f}x the echo bot per update "
+            f"(p50 {full_result.percentile(0.5) / echo_result.percentile(0.5):.2f}x)"
+        )
         ordered = sorted(parse)
-        print(f"NLU parse   {len(parse)} messages  p50 {statistics.median(parse) * 1000:.2f} ms"
-              f"  p99 {ordered[int(0.99 * len(ordered))] * 1000:.2f} ms")
+        print(
+            f"NLU parse   {len(parse)} messages  p50 {statistics.median(parse) * 1000:.2f} ms"
+            f"  p99 {ordered[int(0.99 * len(ordered))] * 1000:.2f} ms"
+        )
     finally:
         await services.close()
         await echo_redis.aclose()

@@ -42,6 +42,7 @@ class Conversation:
         services: BotServices,
         parse: ParseResult | None,
         ticket_id: str | None = None,
+        recent_messages: int = 0,
     ) -> None:
         self.bot = bot
         self.chat_id = chat_id
@@ -52,6 +53,7 @@ class Conversation:
         self.services = services
         self.parse = parse
         self.ticket_id = ticket_id
+        self.recent_messages = recent_messages  # in the flood-control window, this one included
 
     @property
     def verified(self) -> bool:

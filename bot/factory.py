@@ -46,7 +46,6 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
         ThrottleMiddleware(
             services.redis,
             limit=limits.messages_per_window,
-            window_seconds=limits.window_seconds,
             notice_seconds=limits.notice_seconds,
         )
     )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Literal, cast
 
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 
 from actions.domain.masking import mask_text
 
@@ -48,6 +49,22 @@ class TranscriptStore:
         at: datetime | None = None,
     ) -> None:
         """Stores `text` with numbers masked, or not at all when it is `sensitive`."""
+        async with self._redis.pipeline(transaction=False) as pipe:
+            self.queue_append(pipe, chat_id, direction, text, kind, sensitive=sensitive, at=at)
+            await pipe.execute()
+
+    def queue_append(
+        self,
+        pipe: Pipeline,
+        chat_id: int,
+        direction: Direction,
+        text: str,
+        kind: str = "text",
+        *,
+        sensitive: bool = False,
+        at: datetime | None = None,
+    ) -> None:
+        """`append` as commands in the caller's pipeline (two commands)."""
         moment = at or datetime.now(UTC)
         fields = {
             "at": moment.isoformat(),
@@ -55,10 +72,8 @@ class TranscriptStore:
             "kind": kind,
             "text": MASKED if sensitive else mask_text(text),
         }
-        async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.xadd(self.key(chat_id), fields, maxlen=self._max, approximate=True)  # type: ignore[arg-type]
-            pipe.expire(self.key(chat_id), self._ttl)
-            await pipe.execute()
+        pipe.xadd(self.key(chat_id), fields, maxlen=self._max, approximate=True)  # type: ignore[arg-type]
+        pipe.expire(self.key(chat_id), self._ttl)
 
     async def entries(self, chat_id: int, last: int | None = None) -> list[TranscriptEntry]:
         key = self.key(chat_id)

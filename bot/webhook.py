@@ -86,6 +86,10 @@ def concurrency_middleware(limit: int, path: str) -> Callable[..., Awaitable[web
 class AcknowledgingRequestHandler(SimpleRequestHandler):
     """Answers 200 only once the update was handled; 503 during a Redis outage (redelivery)."""
 
+    async def close(self) -> None:
+        """Not on the app's shutdown: `run_webhook` closes the session after in-flight updates."""
+        return None
+
     async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
         update = await request.json(loads=bot.session.json_loads)
         try:

@@ -38,7 +38,7 @@ class IdentityStore:
         self.limits = limits
 
     @staticmethod
-    def _binding_key(user_id: int) -> str:
+    def binding_key(user_id: int) -> str:
         return f"{_PREFIX}:binding:{user_id}"
 
     @staticmethod
@@ -50,18 +50,18 @@ class IdentityStore:
         return f"{_PREFIX}:lock:{user_id}"
 
     async def bound_borrower(self, user_id: int) -> str | None:
-        raw = await self._redis.get(self._binding_key(user_id))
+        raw = await self._redis.get(self.binding_key(user_id))
         return raw.decode() if isinstance(raw, bytes) else raw
 
     async def bind(self, user_id: int, borrower_id: str) -> None:
         seconds = int(self.limits.binding_ttl.total_seconds())
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(self._binding_key(user_id), borrower_id, ex=seconds)
+            pipe.set(self.binding_key(user_id), borrower_id, ex=seconds)
             pipe.delete(self._failures_key(user_id), self._lock_key(user_id))
             await pipe.execute()
 
     async def unbind(self, user_id: int) -> bool:
-        return bool(await self._redis.delete(self._binding_key(user_id)))
+        return bool(await self._redis.delete(self.binding_key(user_id)))
 
     async def locked_until(self, user_id: int) -> datetime | None:
         raw = await self._redis.get(self._lock_key(user_id))

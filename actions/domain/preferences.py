@@ -16,25 +16,25 @@ class PreferenceStore:
         self._redis = redis
 
     @staticmethod
-    def _key(user_id: int) -> str:
+    def key(user_id: int) -> str:
         return f"{_PREFIX}:{user_id}"
 
     async def set_language(self, user_id: int, lang: str) -> None:
-        await self._redis.hset(self._key(user_id), "lang", lang)
+        await self._redis.hset(self.key(user_id), "lang", lang)
 
     async def languages(self, user_id: int) -> tuple[str | None, str | None]:
         """The language the user chose (/lang), and the one they last wrote in."""
-        chosen, last = await self._redis.hmget(self._key(user_id), ["lang", "last_lang"])
+        chosen, last = await self._redis.hmget(self.key(user_id), ["lang", "last_lang"])
         return _text(chosen), _text(last)
 
     async def set_last_language(self, user_id: int, lang: str) -> None:
-        await self._redis.hset(self._key(user_id), "last_lang", lang)
+        await self._redis.hset(self.key(user_id), "last_lang", lang)
 
     async def opt_out(self, user_id: int, at: datetime) -> None:
-        await self._redis.hset(self._key(user_id), "opted_out_at", at.isoformat())
+        await self._redis.hset(self.key(user_id), "opted_out_at", at.isoformat())
 
     async def opted_out_at(self, user_id: int) -> datetime | None:
-        raw = await self._redis.hget(self._key(user_id), "opted_out_at")
+        raw = await self._redis.hget(self.key(user_id), "opted_out_at")
         text = _text(raw)
         return datetime.fromisoformat(text) if text else None
 

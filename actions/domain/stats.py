@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 
 from actions.domain.clock import Clock
 from actions.domain.redis_util import text
@@ -80,6 +81,12 @@ class DailyStats:
     async def record_conversation(self, chat_id: int) -> None:
         """A chat wrote to the bot today (counted once per chat and day)."""
         await self._pfadd(self._key(self.today(), "chats"), chat_id)
+
+    def queue_conversation(self, pipe: Pipeline, chat_id: int) -> None:
+        """`record_conversation` as commands in the caller's pipeline (two commands)."""
+        key = self._key(self.today(), "chats")
+        pipe.pfadd(key, str(chat_id))
+        pipe.expire(key, TTL_SECONDS)
 
     async def record_handoff(self, chat_id: int, reason: str) -> None:
         """A chat was handed to a person: counts the reason and the chat (once per day)."""

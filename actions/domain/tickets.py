@@ -108,7 +108,7 @@ def _key(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}"
 
 
-def _chat_key(chat_id: int) -> str:
+def chat_key(chat_id: int) -> str:
     return f"{PREFIX}:ticket:chat:{chat_id}"
 
 
@@ -153,7 +153,7 @@ class TicketStore:
             ticket.timeline.append(event)
         winner = await self._create(
             keys=[
-                _chat_key(ticket.chat_id),
+                chat_key(ticket.chat_id),
                 _key(ticket.ticket_id),
                 f"{PREFIX}:tickets",
                 f"{PREFIX}:tickets:open",
@@ -198,7 +198,7 @@ class TicketStore:
         return Ticket.model_validate_json(raw) if raw else None
 
     async def open_for_chat(self, chat_id: int) -> str | None:
-        raw = await self._redis.get(_chat_key(chat_id))
+        raw = await self._redis.get(chat_key(chat_id))
         return text(raw) if raw is not None else None
 
     async def for_topic(self, topic_id: int) -> Ticket | None:
@@ -226,7 +226,7 @@ class TicketStore:
                     pipe.set(key, ticket.model_dump_json())
                     if not ticket.is_open:
                         pipe.zrem(f"{PREFIX}:tickets:open", ticket.ticket_id)
-                        pipe.delete(_chat_key(ticket.chat_id))
+                        pipe.delete(chat_key(ticket.chat_id))
                     if ticket.topic_id is not None:
                         pipe.set(_topic_key(ticket.topic_id), ticket.ticket_id)
                     pipe.xadd(EVENTS_STREAM, self._stream_fields(ticket, event))  # type: ignore[arg-type]

@@ -8,14 +8,15 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.enums import ChatType
 from aiogram.fsm.context import FSMContext
-from aiogram.types import Chat, Message, TelegramObject, Update, User
+from aiogram.types import Chat, TelegramObject, Update, User
 
 from actions.domain.masking import mask_phone
 from bot.conversation import Conversation
 from bot.nlu.base import ParseResult
-from bot.nlu.keyword_matcher import detect_lang
+from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
-from dialogs.states import Verify
+from bot.snapshot import ChatSnapshot, Incoming, take_snapshot
+from dialogs.verify import ID_DIGITS
 
 MAX_NLU_TEXT = 1000
 
@@ -39,13 +40,21 @@ def telegram_language(user: User) -> str | None:
     return None
 
 
-def incoming_record(message: Message, state: str | None) -> tuple[str, str, bool]:
-    """(kind, text, sensitive) of an incoming message for the transcript."""
+def incoming_record(update: Update) -> Incoming:
+    """The incoming message (or button press) as the transcript records it.
+
+    A message that is nothing but 4 ID characters is never stored, whatever the state.
+    """
+    if update.callback_query is not None:
+        return Incoming(text=f"[button {update.callback_query.data}]", kind="callback")
+    message = update.message
+    if message is None:
+        return Incoming(text=f"[{update.event_type}]", kind=update.event_type)
     kind = str(message.content_type)
     if message.contact is not None:
-        return kind, f"[contact {mask_phone(message.contact.phone_number)}]", False
+        return Incoming(text=f"[contact {mask_phone(message.contact.phone_number)}]", kind=kind)
     text = message.text or message.caption or f"[{kind}]"
-    return kind, text, state == Verify.id_digits.state
+    return Incoming(text=text, kind=kind, sensitive=ID_DIGITS.match(text) is not None)
 
 
 class ConversationMiddleware(BaseMiddleware):
@@ -70,42 +79,38 @@ class ConversationMiddleware(BaseMiddleware):
         ):
             return await handler(event, data)
         services = self._services
-        domain = services.domain
-        await domain.stats.record_conversation(chat.id)
-        borrower_id = await domain.identity.bound_borrower(user.id)
-        ticket_id = await domain.tickets.open_for_chat(chat.id)
         message = event.message
         text = (message.text or message.caption) if message else None
+        snapshot = await take_snapshot(
+            services,
+            chat_id=chat.id,
+            user_id=user.id,
+            incoming=incoming_record(event),
+            flood_window_seconds=services.settings.limits.window_seconds,
+        )
         parse: ParseResult | None = None
         if text and not text.startswith("/"):  # commands are routed by name, not understood
             parse = await services.nlu.parse(text[:MAX_NLU_TEXT], services.clock.now())
-        lang = await self._language(user, borrower_id, text)
-        state = await fsm.get_state()
-        if message is not None:
-            kind, record, sensitive = incoming_record(message, state)
-            await services.transcripts.append(chat.id, "in", record, kind, sensitive=sensitive)
-        elif event.callback_query is not None:
-            await services.transcripts.append(
-                chat.id, "in", f"[button {event.callback_query.data}]", "callback"
-            )
+        lang = await self._language(user, snapshot, text)
         bot: Bot = data["bot"]
         data["convo"] = Conversation(
             bot=bot,
             chat_id=chat.id,
             user_id=user.id,
             lang=lang,
-            borrower_id=borrower_id,
+            borrower_id=snapshot.borrower_id,
             state=fsm,
             services=services,
             parse=parse,
-            ticket_id=ticket_id,
+            ticket_id=snapshot.ticket_id,
+            recent_messages=snapshot.recent_messages,
         )
         return await handler(event, data)
 
-    async def _language(self, user: User, borrower_id: str | None, text: str | None) -> str:
+    async def _language(self, user: User, snapshot: ChatSnapshot, text: str | None) -> str:
         """Chosen (/lang) > the language of this message > last written > ledger > Telegram."""
         prefs = self._services.domain.preferences
-        chosen, last = await prefs.languages(user.id)
+        chosen, last, borrower_id = snapshot.chosen_lang, snapshot.last_lang, snapshot.borrower_id
         if chosen:
             return chosen
         written = text_language(text) if text else None

@@ -17,12 +17,9 @@ from bot.conversation import Conversation
 
 
 class ThrottleMiddleware(BaseMiddleware):
-    def __init__(
-        self, redis: Redis, *, limit: int = 8, window_seconds: int = 4, notice_seconds: int = 15
-    ) -> None:
+    def __init__(self, redis: Redis, *, limit: int = 8, notice_seconds: int = 15) -> None:
         self._redis = redis
         self.limit = limit
-        self.window = window_seconds
         self.notice = notice_seconds
 
     async def __call__(
@@ -34,12 +31,8 @@ class ThrottleMiddleware(BaseMiddleware):
         convo: Conversation | None = data.get("convo")
         if convo is None:
             return await handler(event, data)
-        key = f"repaybot:rate:{convo.user_id}"
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(key, 0, ex=self.window, nx=True)  # the window starts with the first message
-            pipe.incr(key)
-            _, count = await pipe.execute()
-        if int(count) <= self.limit:
+        # Counted in the conversation's snapshot (one round trip with everything else).
+        if convo.recent_messages <= self.limit:
             return await handler(event, data)
         noticed = await self._redis.set(
             f"repaybot:rate-notice:{convo.user_id}", 1, nx=True, ex=self.notice

@@ -46,7 +46,7 @@ LEXICON: tuple[Signal, ...] = (
         "self_harm:no_will_to_live",
         "vulnerable",
         r"想不开|不想活|活不下去|活着没(?:意思|意义)|想死|去死|不如死|没脸活|结束(?:自己的)?生命|结束这一切",
-        r"want(?:s|ed)? to die|wanna die|better off dead|don'?t want to (?:live|be alive)",
+        r"want(?:s|ed)? to die\b|wanna die\b|better off dead|don'?t want to (?:live|be alive)",
         r"no (?:point|reason) (?:in |to )?(?:living|live|going on)|end (?:it all|my life)",
         r"ending my life|done with life|can'?t go on|i'?ll end it\b",
         r"准备好(?:了)?(?:药|绳子)",
@@ -303,10 +303,212 @@ def _fuzzy_names(folded: str) -> set[str]:
     return names
 
 
+# Multi-word English phrases and Chinese keywords that also match with one slip: one edit
+# anywhere in an English phrase ("i want ti die", "not te borrower"), one character missing
+# from a Chinese keyword ("我经写好遗书" for 已经写好遗书 is not covered, but "活不去" for
+# 活不下去 is). Every entry is specific enough that its one-slip neighbours still mean the
+# same; two-character Chinese words ("自杀", "律师") are left out, a slip there is ambiguous.
+FUZZY_PHRASES: dict[str, str] = {
+    # self-harm
+    "want to die": "self_harm:no_will_to_live",
+    "wanna die": "self_harm:no_will_to_live",
+    "better off dead": "self_harm:no_will_to_live",
+    "no point in living": "self_harm:no_will_to_live",
+    "end my life": "self_harm:no_will_to_live",
+    "end it all": "self_harm:no_will_to_live",
+    "kill myself": "self_harm:suicide",
+    "take my own life": "self_harm:suicide",
+    "不想活": "self_harm:no_will_to_live",
+    "活不下去": "self_harm:no_will_to_live",
+    "活着没意思": "self_harm:no_will_to_live",
+    "结束这一切": "self_harm:no_will_to_live",
+    "结束生命": "self_harm:no_will_to_live",
+    "一了百了": "self_harm:suicide",
+    "喝农药": "self_harm:suicide",
+    "吃安眠药": "self_harm:suicide",
+    "写好遗书": "self_harm:suicide",
+    "跳下去": "self_harm:suicide",
+    # vulnerable
+    "passed away": "vulnerable:death",
+    "domestic violence": "vulnerable:abuse",
+    "mental health": "vulnerable:illness",
+    "panic attack": "vulnerable:illness",
+    "办后事": "vulnerable:death",
+    "处理后事": "vulnerable:death",
+    "重症监护": "vulnerable:hospital",
+    "做手术": "vulnerable:hospital",
+    "动手术": "vulnerable:hospital",
+    "白血病": "vulnerable:illness",
+    "尿毒症": "vulnerable:illness",
+    "精神疾病": "vulnerable:illness",
+    "心理医生": "vulnerable:illness",
+    "撑不下去": "vulnerable:illness",
+    "家庭暴力": "vulnerable:abuse",
+    # complaints and legal
+    "see you in court": "complaint_legal:court",
+    "legal action": "complaint_legal:lawyer",
+    "法律援助": "complaint_legal:lawyer",
+    "派出所": "complaint_legal:police",
+    "银保监": "complaint_legal:regulator",
+    "金融监管": "complaint_legal:regulator",
+    "监管部门": "complaint_legal:regulator",
+    "人民银行": "complaint_legal:regulator",
+    "消费者协会": "complaint_legal:regulator",
+    "暴力催收": "complaint_legal:harassment",
+    "爆通讯录": "complaint_legal:harassment",
+    "高利贷": "complaint_legal:harassment",
+    "走破产": "complaint_legal:bankruptcy",
+    # disputes
+    "not my loan": "dispute:not_my_loan",
+    "not my debt": "dispute:not_my_loan",
+    "not the borrower": "dispute:not_my_loan",
+    "never borrowed": "dispute:not_my_loan",
+    "don't owe that much": "dispute:wrong_amount",
+    "not what i owe": "dispute:wrong_amount",
+    "identity theft": "dispute:identity_theft",
+    "not my signature": "dispute:already_paid",
+    "already paid": "dispute:already_paid",
+    "hasn't been posted": "dispute:already_paid",
+    "closure letter": "dispute:already_paid",
+    "不是我借": "dispute:not_my_loan",
+    "不是借款人": "dispute:not_my_loan",
+    "借款人不是我": "dispute:not_my_loan",
+    "从来没借": "dispute:not_my_loan",
+    "不欠你们": "dispute:not_my_loan",
+    "找错人了": "dispute:not_my_loan",
+    "已经还清": "dispute:already_paid",
+    "已经结清": "dispute:already_paid",
+    "结清证明": "dispute:already_paid",
+    "明明还了": "dispute:already_paid",
+    "重复扣款": "dispute:already_paid",
+    "扣了两次": "dispute:already_paid",
+    "还款凭证": "dispute:already_paid",
+    "合同上不是": "dispute:already_paid",
+    "金额不对": "dispute:wrong_amount",
+    "没欠这么多": "dispute:wrong_amount",
+    "砍头息": "dispute:wrong_amount",
+    "冒用我的": "dispute:identity_theft",
+    # a person, please
+    "talk to a human": "request_human:agent",
+    "speak to a human": "request_human:agent",
+    "talk to a person": "request_human:agent",
+    "speak to a person": "request_human:agent",
+    "a real person on": "request_human:agent",
+    "person not a bot": "request_human:agent",
+    "找个真人": "request_human:agent",
+    "我要找人工": "request_human:agent",
+}
+# One-slip neighbours of a keyword that read as something ordinary, so they never match.
+_AMBIGUOUS_SLIPS = frozenset(
+    {
+        # a common word on its own
+        "不是我",
+        "是我借",
+        "不是借",
+        "从来没",
+        "欠你们",
+        "用我的",
+        "已经还",
+        "已经结",
+        "办事",
+        "处理事",
+        "处理后",
+        "不下去",
+        "通讯录",
+        "了两次",
+        "找个人",
+        "找人了",
+        "个真人",
+        "喝药",
+        "安眠药",
+        "跳去",
+        "写好书",
+        "欠这么多",
+        "没这么多",
+        # the opposite meaning once the negation is gone
+        "金额对",
+        "活下去",
+        "撑下去",
+        "是借款人",
+        "合同上是",
+    }
+)
+_ANCHOR = 3
+
+
+def _chinese_slips(keyword: str) -> set[str]:
+    """`keyword` with one character missing: ≥ 3 characters left, or a 3-character keyword
+    without its middle one ("不想活" → "不活")."""
+    slips = {
+        keyword[:i] + keyword[i + 1 :]
+        for i in range(len(keyword))
+        if len(keyword) >= 4 or (len(keyword) == 3 and i == 1)
+    }
+    return slips - _AMBIGUOUS_SLIPS
+
+
+def _phrase_tables() -> tuple[dict[str, str], re.Pattern[str], dict[str, list[str]]]:
+    slips: dict[str, str] = {}
+    anchors: dict[str, list[str]] = {}
+    for phrase, name in FUZZY_PHRASES.items():
+        if _CJK_CHAR.search(phrase):
+            for slip in {phrase, *_chinese_slips(phrase)}:
+                slips.setdefault(slip, name)
+        else:
+            anchors.setdefault(phrase[:_ANCHOR], []).append(phrase)
+            anchors.setdefault(phrase[-_ANCHOR:], []).append(phrase)
+    ordered = sorted(slips, key=len, reverse=True)
+    return slips, re.compile("|".join(map(re.escape, ordered))), anchors
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CHINESE_SLIPS, _CHINESE_PATTERN, _PHRASE_ANCHORS = _phrase_tables()
+
+
+def _phrase_names(folded: str) -> set[str]:
+    """Signals of the fuzzy phrases in `folded` (a single edit allowed in each).
+
+    Chinese: a regex over the keywords and their one-missing-character forms. English: one
+    edit leaves either the first or the last three characters of a phrase intact, so only
+    windows next to such an anchor are compared (a few per message, not every window)."""
+    names = {_CHINESE_SLIPS[m.group(0)] for m in _CHINESE_PATTERN.finditer(folded)}
+    found: set[str] = set()
+    for i in range(len(folded) - _ANCHOR + 1):
+        anchor = folded[i : i + _ANCHOR]
+        for phrase in _PHRASE_ANCHORS.get(anchor, ()):
+            if phrase in found:
+                continue
+            for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
+                starts = []
+                if anchor == phrase[:_ANCHOR]:
+                    starts.append(i)
+                if anchor == phrase[-_ANCHOR:]:
+                    starts.append(i + _ANCHOR - length)
+                if any(_matches_at(folded, start, length, phrase) for start in starts):
+                    found.add(phrase)
+                    names.add(FUZZY_PHRASES[phrase])
+                    break
+    return names
+
+
+def _matches_at(folded: str, start: int, length: int, phrase: str) -> bool:
+    """A whole-word window within one edit of `phrase`; an extra character only inside it
+    ("want to diet" is not "want to die")."""
+    end = start + length
+    if start < 0 or end > len(folded):
+        return False
+    window = folded[start:end]
+    if length > len(phrase) and (window[0] != phrase[0] or window[-1] != phrase[-1]):
+        return False
+    if (start > 0 and folded[start - 1].isalpha()) or (end < len(folded) and folded[end].isalpha()):
+        return False
+    return _within_one_edit(window, phrase)
+
+
 def find_signals(text: str, lexicon: Sequence[Signal] = LEXICON) -> list[Signal]:
-    """The lexicon entries that fire on `text` (exactly, or by a misspelt keyword)."""
+    """The lexicon entries that fire on `text` (exactly, or by a misspelt keyword or phrase)."""
     folded = fold(text)
-    fuzzy = _fuzzy_names(folded)
+    fuzzy = _fuzzy_names(folded) | _phrase_names(folded)
     return [s for s in lexicon if s.name in fuzzy or s.pattern.search(folded)]
 
 

@@ -101,12 +101,6 @@ async def test_worker_killed_mid_conversation_then_restarted(
     assert chat.transcript == whole_conversation(d)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/webhook.py registers SimpleRequestHandler with .register(), whose on_shutdown "
-    "hook closes the bot's HTTP session before aiohttp waits for in-flight updates: the update "
-    "in hand fails (500) and is answered again by another worker",
-)
 async def test_sigterm_finishes_the_update_in_hand(
     webhook_api: BotApiStandIn, pool: WorkerPool, telegram: WebhookDelivery
 ) -> None:

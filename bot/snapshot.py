@@ -1,0 +1,75 @@
+"""Everything a turn needs to know about a chat, read from Redis in one round trip.
+
+The same pipeline also records the incoming message (transcript, daily figures) and counts it
+for flood control, so the common path costs one network round trip instead of eight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from actions.domain.identity import IdentityStore
+from actions.domain.preferences import PreferenceStore
+from actions.domain.redis_util import text
+from actions.domain.tickets import chat_key
+from bot.services import BotServices
+from bot.transcript import Direction
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """The message as the transcript records it."""
+
+    text: str
+    kind: str
+    sensitive: bool = False
+    direction: Direction = "in"
+
+
+@dataclass(frozen=True)
+class ChatSnapshot:
+    borrower_id: str | None
+    ticket_id: str | None
+    chosen_lang: str | None
+    last_lang: str | None
+    recent_messages: int
+
+
+def _opt(raw: object) -> str | None:
+    return None if raw is None else text(raw)
+
+
+async def take_snapshot(
+    services: BotServices,
+    *,
+    chat_id: int,
+    user_id: int,
+    incoming: Incoming,
+    flood_window_seconds: int,
+) -> ChatSnapshot:
+    domain = services.domain
+    flood_key = f"repaybot:rate:{user_id}"
+    async with services.redis.pipeline(transaction=False) as pipe:
+        pipe.get(IdentityStore.binding_key(user_id))
+        pipe.get(chat_key(chat_id))
+        pipe.hmget(PreferenceStore.key(user_id), ["lang", "last_lang"])
+        pipe.set(flood_key, 0, ex=flood_window_seconds, nx=True)  # the window opens here
+        pipe.incr(flood_key)
+        domain.stats.queue_conversation(pipe, chat_id)
+        services.transcripts.queue_append(
+            pipe,
+            chat_id,
+            incoming.direction,
+            incoming.text,
+            incoming.kind,
+            sensitive=incoming.sensitive,
+        )
+        results = await pipe.execute()
+    binding, ticket, (chosen, last), _, recent = results[:5]
+    return ChatSnapshot(
+        borrower_id=_opt(binding),
+        ticket_id=_opt(ticket),
+        chosen_lang=_opt(chosen),
+        last_lang=_opt(last),
+        recent_messages=int(recent),
+    )

@@ -79,6 +79,10 @@ class ActionHardshipOptions(VerifiedAction):
         policy = services.policy
         loan = pick_loan(borrower)
         money = partial(format_money, currency=loan.currency, lang=ctx.lang)
+        if await services.tickets.hold_for(loan.loan_id):
+            # A dispute is open: no plan offers until an agent has closed it.
+            ctx.say("hardship_on_hold", loan_id=loan.loan_id)
+            return [SlotSet(plan_slots.PLAN_OPTIONS, None)]
         history = await services.plans.history(borrower.borrower_id)
         options = hardship_options(
             borrower, policy=policy, history=history, now=services.clock.now()

@@ -7,6 +7,7 @@ from typing import Any
 
 from rasa_sdk import endpoint
 from sanic import Request, response
+from sanic.handlers import ErrorHandler
 from sanic.response import HTTPResponse
 
 from actions.domain.clock import SystemClock
@@ -39,7 +40,10 @@ async def _opaque_error(request: Request, exception: Exception) -> HTTPResponse:
 def create_action_app(settings: Settings, redis_url: str) -> Any:
     provider = ServicesProvider(factory=SettingsServicesFactory(settings, redis_url))
     app = endpoint.create_app(build_executor(provider), cors_origins=[])
-    app.error_handler.cached_handlers[(Exception, None)] = _opaque_error
+    # A fresh error handler in place of rasa-sdk's, which would echo the request body.
+    handler = ErrorHandler()
+    handler.add(Exception, _opaque_error)
+    app.error_handler = handler
     return app
 
 

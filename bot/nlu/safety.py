@@ -74,7 +74,7 @@ LEXICON: tuple[Signal, ...] = (
         r"depress(?:ed|ion)|mental (?:health|breakdown|illness)|disab(?:led|ility)|psychiatric",
         r"盲人|失明|聋|哑巴|卧床|轮椅|\bblind\b|\bdeaf\b|bed rest|wheelchair",
         r"panic attacks?|car accident|injur\w*|pregnan\w*|gave birth|\belderly\b|can'?t read",
-        r"burn(?:ed|t) down|\bflood\w*|medical bills",
+        r"burn(?:ed|t) down|\bflood\w*|medical bills|car crash|bedridden",
         r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is"
         r"|mum is|mom is"
         r"|dad is) (?:very |really |seriously )?(?:sick|ill)\b(?! of)",
@@ -84,6 +84,7 @@ LEXICON: tuple[Signal, ...] = (
         "vulnerable:abuse",
         "vulnerable",
         r"家暴|家庭暴力|虐待|(?:老公|丈夫|老婆|男朋友|男友|他)(?:经常)?打我",
+        r"被(?:老公|丈夫|男朋友|男友|前夫)打",
         r"domestic (?:violence|abuse)|being abused|abused at home|violent (?:partner|husband|wife)",
         r"(?:partner|husband|wife|boyfriend) (?:is |was )?(?:violent|beats|hits)",
     ),
@@ -141,6 +142,10 @@ LEXICON: tuple[Signal, ...] = (
         r"不是我(?:借|贷|欠)的|不是我的(?:贷款|借款|债|账|钱)|(?:这|那)(?:笔|个)(?:贷款|借款|债|钱|账)?不是我",
         r"没(?:有)?在.{0,6}借过|没(?:有)?借过|从(?:来)?没(?:有)?借|我没借|不是借款人|找错人|发错人|不认识(?:这个人|他|她)|不欠你们",
         r"借款人不是我|借(?:钱|款)的是.{0,8}不是我|我(?:只)?是(?:他的|她的)?(?:紧急)?联系人|(?:跟|与)我无关",
+        r"(?:跟|和|与)我没(?:有)?(?:任何)?关系|不关我(?:的)?事|没(?:有)?收到(?:过)?放款",
+        r"nothing to do with me|(?:i'?m|i am) (?:only |just )?(?:listed as )?(?:an? |his |her )?"
+        r"(?:emergency )?(?:contact|reference)\b(?!ed| details| number)",
+        r"never (?:reached|arrived in|hit) my account",
         r"没(?:有)?授权|没(?:有)?收到(?:过)?(?:这笔)?(?:钱|款)|(?:借款|钱)根本没(?:到|收到)",
         r"not my (?:loan|debt|account)|(?:isn'?t|is not|ain'?t) mine"
         r"|not the borrower|\bnot mine\b|n'?t my (?:loan|debt)",
@@ -171,6 +176,8 @@ LEXICON: tuple[Signal, ...] = (
         r"already paid|paid (?:it |this )?already|paid in full already|proof (?:that )?i paid",
         r"(?:payment|it)(?:'s| is| has)? not (?:been )?(?:showing|posted|reflected|recorded)",
         r"hasn'?t (?:been )?posted|not (?:been )?recorded|double charged|charged (?:me )?twice",
+        r"(?:took|taken|deducted) (?:the payment |my payment |it )?twice|marked (?:as )?late",
+        r"扣了(?:我)?两(?:次|遍)|签名不是我|不是我签的",
         r"receipt|closure letter|marked (?:as )?overdue|someone else'?s account|billed me",
         r"closed (?:that|the|my) account|not my signature|agreed a settlement",
         r"为什么还说我逾期|说好的(?:免息|利率|利息)|合同上不是|扣错|多算|收据|还款凭证",
@@ -182,7 +189,8 @@ LEXICON: tuple[Signal, ...] = (
         "dispute:wrong_amount",
         "dispute",
         r"金额不对|(?:数|账|金额|利息|罚息|费用|账目|账单)\S{0,3}(?:不对|错了|有误|算错|有问题)",
-        r"(?:帐|账|记录)\S{0,3}(?:不对|错了)|没欠这么多|不认(?:这笔|账)|有异议|不认可|多出来|怎么变成|凭什么收|砍头息|利率",
+        r"(?:帐|账|记录)\S{0,3}(?:不对|错了)|没欠这么多|不认(?:这笔|账)|有异议|不认可|多出来|凭什么收|砍头息|利率",
+        r"怎么变成(?:了)?(?:[\d一二两三四五六七八九十百千万]|这么多)",
         r"(?:amount|fees|interest|balance|statement)\b.{0,20}\b(?:wrong|incorrect|errors?)\b",
         r"wrong amount|don'?t owe (?:that|this) much|\bdisput\w*|challenge (?:this|the) amount",
         r"not what i owe|makes no sense|records? (?:are|is) wrong|rate i agreed",

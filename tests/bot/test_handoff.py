@@ -69,6 +69,9 @@ async def test_dispute_is_high_priority_and_puts_the_loan_on_hold(
     assert "暂不要求还款" in balance
     assert "请您尽快归还" not in balance  # no collection nudge while disputed
     assert "还款方案" not in balance
+    hardship = joined(await chat.send("我想分期还款"))
+    assert "目前无需办理还款方案" in hardship
+    assert "¥373.33" not in hardship
 
     await agent.press(f"tk:outcome:{ticket.ticket_id}:dispute_rejected")
     assert await services.domain.tickets.hold_for("L-1001") is None
@@ -249,3 +252,17 @@ async def test_messages_sent_to_borrowers_never_go_out_as_other_chats(
         r for r in telegram.session.sent if isinstance(r, SendMessage) and r.chat_id != AGENTS_CHAT
     ]
     assert {r.chat_id for r in private} == {5001}
+
+
+async def test_outside_the_policy_the_person_button_opens_an_out_of_policy_ticket(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(8007, "en")
+    await chat.verify(*D1003)  # 95 days past due: beyond self-service
+    replies = await chat.send("I lost my job, can I pay in instalments?")
+    assert "90" in joined(replies) and "95" in joined(replies)
+    assert ("🙋 Talk to a person", "menu:human") in chat.buttons()
+    await chat.press("menu:human")
+    ticket = await only_ticket(services)
+    assert (ticket.reason, ticket.priority) == ("out_of_policy", "normal")
+    assert ticket.offered == ["out_of_policy:dpd_over_limit"]

@@ -53,3 +53,4 @@ outcome_plan_agreed = Plan agreed
 outcome_referred = Referred
 outcome_no_contact = No contact
 outcome_resolved = Resolved
+hardship_on_hold = Loan { $loan_id } is on hold while our team reviews your query, so no payment plan is needed for now. Our team member will go through the options with you.

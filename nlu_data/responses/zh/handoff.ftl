@@ -53,3 +53,4 @@ outcome_plan_agreed = 已达成方案
 outcome_referred = 已转交
 outcome_no_contact = 未能联系
 outcome_resolved = 已解决
+hardship_on_hold = 借款 { $loan_id } 正在由我们的团队核实您反映的问题，目前无需办理还款方案。客服同事会和您一起看看有哪些选择。

@@ -13,6 +13,7 @@ from bot.conversation import Conversation
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import run_action
 from dialogs.plan_keyboards import manage_callback_keyboard
+from dialogs.resume import resumable
 from dialogs.verify import begin_verification
 
 ASKED = re.compile(
@@ -26,6 +27,11 @@ async def show_agreements(message: Message, convo: Conversation) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="agreements")
         return
+    await list_agreements(convo)
+
+
+@resumable("agreements")
+async def list_agreements(convo: Conversation) -> None:
     result = await run_action(convo, "action_agreements")
     if result is None:
         return

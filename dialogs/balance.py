@@ -8,9 +8,11 @@ from aiogram.types import CallbackQuery, Message
 from bot.conversation import Conversation
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback, main_menu
+from dialogs.resume import resumable
 from dialogs.verify import begin_verification
 
 
+@resumable("balance")
 async def show_balance(convo: Conversation) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="balance")

@@ -19,6 +19,7 @@ from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import REPROMPT_INTENTS, borrower_zone, forget, new_token, run_action
 from dialogs.plan_keyboards import CallbackManage, SlotPick, slots_keyboard
 from dialogs.plan_parsing import parse_date, parse_time
+from dialogs.resume import resumable
 from dialogs.states import CallbackBooking
 from dialogs.verify import begin_verification
 
@@ -58,6 +59,7 @@ async def asked_time(convo: Conversation, text: str | None) -> datetime | None:
     return datetime.combine(day, at or opening)
 
 
+@resumable("callback")
 async def offer(convo: Conversation, text: str | None = None) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="callback")

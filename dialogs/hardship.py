@@ -26,6 +26,7 @@ from dialogs.plan_common import (
 from dialogs.plan_keyboards import PlanConfirm, PlanPick, options_keyboard, plan_confirm_keyboard
 from dialogs.plan_parsing import parse_deferral_days, parse_installments
 from dialogs.promise import PARTIAL, start_partial
+from dialogs.resume import resumable
 from dialogs.states import Hardship
 from dialogs.verify import begin_verification
 
@@ -45,6 +46,7 @@ def requested_choice(convo: Conversation, text: str | None, *, bare: bool = Fals
     return ("deferral", days) if days is not None else None
 
 
+@resumable("hardship")
 async def start_hardship(convo: Conversation, text: str | None = None) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="hardship")

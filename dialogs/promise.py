@@ -33,6 +33,7 @@ from dialogs.plan_keyboards import (
     promise_days_keyboard,
 )
 from dialogs.plan_parsing import parse_amount, parse_date, parse_time
+from dialogs.resume import resumable
 from dialogs.states import Promise
 from dialogs.verify import begin_verification
 
@@ -58,7 +59,9 @@ async def _draft(convo: Conversation) -> dict[str, Any]:
     return dict((await convo.state.get_data()).get(DRAFT) or {"kind": "promise"})
 
 
-async def start_promise(convo: Conversation, text: str | None, kind: str = "promise") -> None:
+async def start_promise(
+    convo: Conversation, text: str | None = None, kind: str = "promise"
+) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="promise")
         return
@@ -231,3 +234,9 @@ def build_router() -> Router:
     router.callback_query.register(day_pressed, PromiseDay.filter())
     router.callback_query.register(confirm_pressed, PromiseConfirm.filter())
     return router
+
+
+@resumable("promise")
+async def resume_promise(convo: Conversation) -> None:
+    """After verification: the promise as first written (`resume` parsed it again)."""
+    await start_promise(convo, convo.parse.text if convo.parse else None)

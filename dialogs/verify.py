@@ -13,16 +13,10 @@ from actions import slots
 from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
+from dialogs.resume import resume
 from dialogs.states import Verify
 
 ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
-# What to do once verified, for a request that started verification.
-PENDING_ACTIONS = {
-    "balance": "action_balance",
-    "channels": "action_channels",
-    "hardship": "action_hardship_options",
-    "agreements": "action_agreements",
-}
 # Messages in the middle of verification that the flow answers itself (re-prompting);
 # anything else the borrower asks for goes on to the router for its intent.
 _REPROMPT_INTENTS = frozenset(
@@ -33,7 +27,8 @@ _REPROMPT_INTENTS = frozenset(
 async def begin_verification(convo: Conversation, pending: str | None = None) -> None:
     """Asks for the phone number with Telegram's contact button."""
     await convo.state.set_state(Verify.phone)
-    await convo.state.update_data(pending=pending, candidate=None)
+    text = convo.parse.text if convo.parse else None
+    await convo.state.update_data(pending=pending, pending_text=text, candidate=None)
     await convo.say("verify_ask_phone", markup=contact_request(convo))
 
 
@@ -78,10 +73,7 @@ async def id_digits(message: Message, convo: Conversation) -> None:
         return
     if convo.verified:
         await convo.state.clear()
-        pending = PENDING_ACTIONS.get(str(data.get("pending")))
-        if pending:
-            await convo.act(pending, markup=main_menu(convo))
-        else:
+        if not await resume(convo, data.get("pending"), data.get("pending_text")):
             await convo.say("menu_prompt", markup=main_menu(convo))
     elif result.said("verify_locked"):
         await convo.state.clear()

@@ -75,6 +75,7 @@ LEXICON: tuple[Signal, ...] = (
         r"盲人|失明|聋|哑巴|卧床|轮椅|\bblind\b|\bdeaf\b|bed rest|wheelchair",
         r"panic attacks?|car accident|injur\w*|pregnan\w*|gave birth|\belderly\b|can'?t read",
         r"burn(?:ed|t) down|\bflood\w*|medical bills|car crash|bedridden",
+        r"hard of hearing|\bpensioner\b|living alone|耳朵不好|听力不好|耳背|独居",
         r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is"
         r"|mum is|mom is"
         r"|dad is) (?:very |really |seriously )?(?:sick|ill)\b(?! of)",
@@ -177,7 +178,8 @@ LEXICON: tuple[Signal, ...] = (
         r"(?:payment|it)(?:'s| is| has)? not (?:been )?(?:showing|posted|reflected|recorded)",
         r"hasn'?t (?:been )?posted|not (?:been )?recorded|double charged|charged (?:me )?twice",
         r"(?:took|taken|deducted) (?:the payment |my payment |it )?twice|marked (?:as )?late",
-        r"扣了(?:我)?两(?:次|遍)|签名不是我|不是我签的",
+        r"扣了(?:我)?两(?:次|遍)|签名不是我|不是我签的|(?:转账|还款|付款)截图",
+        r"(?:transfer|payment|bank) screenshot|prove (?:that )?i owe|证明我欠",
         r"receipt|closure letter|marked (?:as )?overdue|someone else'?s account|billed me",
         r"closed (?:that|the|my) account|not my signature|agreed a settlement",
         r"为什么还说我逾期|说好的(?:免息|利率|利息)|合同上不是|扣错|多算|收据|还款凭证",
@@ -191,7 +193,8 @@ LEXICON: tuple[Signal, ...] = (
         r"金额不对|(?:数|账|金额|利息|罚息|费用|账目|账单)\S{0,3}(?:不对|错了|有误|算错|有问题)",
         r"(?:帐|账|记录)\S{0,3}(?:不对|错了)|没欠这么多|不认(?:这笔|账)|有异议|不认可|多出来|凭什么收|砍头息|利率",
         r"怎么变成(?:了)?(?:[\d一二两三四五六七八九十百千万]|这么多)",
-        r"(?:amount|fees|interest|balance|statement)\b.{0,20}\b(?:wrong|incorrect|errors?)\b",
+        r"(?:amount|fees|interest|balance|statement|numbers|figures|calculation)\b.{0,20}"
+        r"\b(?:wrong|incorrect|errors?|off by)\b|different amount|金额.{0,12}不一样",
         r"wrong amount|don'?t owe (?:that|this) much|\bdisput\w*|challenge (?:this|the) amount",
         r"not what i owe|makes no sense|records? (?:are|is) wrong|rate i agreed",
     ),
@@ -219,6 +222,8 @@ LEXICON: tuple[Signal, ...] = (
         r"(?:customer service|someone|your team)",
         r"换人|a person not a (?:bot|machine)|(?:put|get) a (?:real )?person on|"
         r"the person who called|specialist|collector handling",
+        r"(?:之前|上次)(?:给我)?打(?:电话|过来)的(?:那个)?人",
+        r"(?:get|pass me to|put me through to|find me) someone who (?:knows|can help)",
     ),
 )
 

@@ -132,3 +132,17 @@ async def test_binding_expires_after_its_ttl(chat: ChatDriver, services: BotServ
     await services.redis.delete("repaybot:identity:binding:5001")  # what expiry does
     replies = await chat.send("我还欠多少钱")
     assert "¥" not in joined(replies)
+
+
+async def test_a_promise_made_before_verifying_is_carried_on_after_it(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(5010, "en")
+    replies = await chat.send("I'll pay 500 on the 15th")
+    assert chat.asks_for_contact()
+    assert "500" not in joined(replies)
+    await chat.share_contact(D1002[0])
+    replies = await chat.send(D1002[1])
+    text = joined(replies)
+    assert "¥500.00" in text
+    assert "15 Dec 2026" in text

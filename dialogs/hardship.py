@@ -22,6 +22,7 @@ from dialogs.plan_common import (
     run_action,
     says_no,
     says_yes,
+    token_is_current,
 )
 from dialogs.plan_keyboards import PlanConfirm, PlanPick, options_keyboard, plan_confirm_keyboard
 from dialogs.plan_parsing import parse_deferral_days, parse_installments
@@ -125,15 +126,6 @@ async def decline(convo: Conversation) -> None:
     await show_options(convo)
 
 
-async def _valid_token(callback: CallbackQuery, convo: Conversation, token: str) -> bool:
-    data = await convo.state.get_data()
-    if not data.get(QUOTE) or data.get(TOKEN) != token:
-        await callback.answer(convo.t("button_expired"))
-        return False
-    await callback.answer()
-    return True
-
-
 # -- handlers ------------------------------------------------------------------------------
 
 
@@ -180,7 +172,7 @@ async def choice_typed(message: Message, convo: Conversation) -> None:
 async def confirm_pressed(
     callback: CallbackQuery, callback_data: PlanConfirm, convo: Conversation
 ) -> None:
-    if not await _valid_token(callback, convo, callback_data.token):
+    if not await token_is_current(callback, convo, QUOTE, TOKEN, callback_data.token):
         return
     if callback_data.yes:
         await accept(convo)

@@ -11,6 +11,8 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from aiogram.types import CallbackQuery
+
 from actions import plan_slots, slots
 from bot.action_client import ActionError, ActionResult
 from bot.conversation import Conversation
@@ -92,3 +94,16 @@ async def borrower_zone(convo: Conversation) -> ZoneInfo:
 
 async def borrower_today(convo: Conversation) -> date:
     return convo.services.clock.now().astimezone(await borrower_zone(convo)).date()
+
+
+async def token_is_current(
+    callback: CallbackQuery, convo: Conversation, pending_key: str, token_key: str, token: str
+) -> bool:
+    """A confirmation button counts only for the draft it was shown with, once: anything else
+    (pressed twice, an old message, forged data) is refused politely and changes nothing."""
+    data = await convo.state.get_data()
+    if not data.get(pending_key) or data.get(token_key) != token:
+        await callback.answer(convo.t("button_expired"))
+        return False
+    await callback.answer()
+    return True

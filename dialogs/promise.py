@@ -24,6 +24,7 @@ from dialogs.plan_common import (
     run_action,
     says_no,
     says_yes,
+    token_is_current,
 )
 from dialogs.plan_keyboards import (
     PromiseConfirm,
@@ -141,15 +142,6 @@ async def change(convo: Conversation) -> None:
     await convo.say("promise_not_recorded", markup=main_menu(convo))
 
 
-async def _valid_token(callback: CallbackQuery, convo: Conversation, token: str) -> bool:
-    data = await convo.state.get_data()
-    if not data.get(DRAFT) or data.get(TOKEN) != token:
-        await callback.answer(convo.t("button_expired"))
-        return False
-    await callback.answer()
-    return True
-
-
 # -- handlers ------------------------------------------------------------------------------
 
 
@@ -192,7 +184,7 @@ async def date_typed(message: Message, convo: Conversation) -> None:
 async def day_pressed(
     callback: CallbackQuery, callback_data: PromiseDay, convo: Conversation
 ) -> None:
-    if not await _valid_token(callback, convo, callback_data.token):
+    if not await token_is_current(callback, convo, DRAFT, TOKEN, callback_data.token):
         return
     draft = await _draft(convo)
     draft["date"] = callback_data.day
@@ -202,7 +194,7 @@ async def day_pressed(
 async def confirm_pressed(
     callback: CallbackQuery, callback_data: PromiseConfirm, convo: Conversation
 ) -> None:
-    if not await _valid_token(callback, convo, callback_data.token):
+    if not await token_is_current(callback, convo, DRAFT, TOKEN, callback_data.token):
         return
     if callback_data.yes:
         await record(convo)

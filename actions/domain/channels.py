@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
+
+from actions.domain.config_file import load_model
 
 REQUIRED_LANGUAGES = ("zh", "en")
 
@@ -65,13 +66,4 @@ class ChannelsConfig(BaseModel):
 
     @classmethod
     def load(cls, path: Path) -> ChannelsConfig:
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ChannelsError(f"{path}: cannot read: {exc.strerror}") from exc
-        except yaml.YAMLError as exc:
-            raise ChannelsError(f"{path}: invalid YAML: {exc}") from exc
-        try:
-            return cls.model_validate(raw)
-        except ValidationError as exc:
-            raise ChannelsError(f"{path}: invalid channels configuration:\n{exc}") from exc
+        return load_model(path, cls, ChannelsError)

@@ -7,10 +7,10 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from actions.domain.channels import Localised
+from actions.domain.config_file import load_model
 
 
 class Reason(StrEnum):
@@ -126,16 +126,4 @@ class HandoffPolicy(BaseModel):
 
 def load_handoff_policy(path: Path) -> HandoffPolicy:
     """Reads and validates the file; errors name the file and the field."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise HandoffPolicyError(f"{path}: cannot read: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise HandoffPolicyError(f"{path}: invalid YAML: {exc}") from exc
-    try:
-        return HandoffPolicy.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise HandoffPolicyError(f"{path}: {problems}") from exc
+    return load_model(path, HandoffPolicy, HandoffPolicyError)

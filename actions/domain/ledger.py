@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import calendar
 import hmac
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
 
+from actions.domain.config_file import load_model
 from actions.domain.money import to_cents
 from actions.domain.phones import normalise_phone
 
@@ -153,17 +153,7 @@ class FileLedger:
 
     @classmethod
     def load(cls, path: Path) -> FileLedger:
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise LedgerError(f"{path}: cannot read ledger: {exc.strerror}") from exc
-        except yaml.YAMLError as exc:
-            raise LedgerError(f"{path}: invalid YAML: {exc}") from exc
-        try:
-            parsed = LedgerFile.model_validate(raw)
-        except ValidationError as exc:
-            raise LedgerError(f"{path}: invalid ledger:\n{exc}") from exc
-        return cls(parsed.borrowers)
+        return cls(load_model(path, LedgerFile, LedgerError).borrowers)
 
     async def find_by_phone(self, phone_e164: str) -> Borrower | None:
         return self._by_phone.get(phone_e164)
@@ -176,6 +166,3 @@ class FileLedger:
         if borrower is None:
             return []
         return [statement_for(loan, now, borrower.tz) for loan in borrower.loans]
-
-    def oldest_due(self, loan: Loan, now: datetime, tz: ZoneInfo) -> date:
-        return now.astimezone(tz).date() - timedelta(days=loan.days_past_due)

@@ -12,9 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from actions.domain.config_file import read_yaml, validate
 from actions.domain.money import to_cents
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -127,34 +127,15 @@ class Policy(_Section):
     callbacks: CallbackPolicy = Field(default_factory=CallbackPolicy)
 
 
-def _describe(path: Path, exc: ValidationError) -> str:
-    lines = []
-    for error in exc.errors():
-        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        lines.append(f"{path}: {where}: {error['msg']}")
-    return "\n".join(lines)
-
-
 def parse_policy(raw: Any, source: Path = Path("<policy>")) -> Policy:
     """Validate already-parsed YAML; raises `PolicyError` naming each wrong field."""
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise PolicyError(f"{source}: (top level): expected a mapping of sections")
-    try:
-        return Policy.model_validate(raw)
-    except ValidationError as exc:
-        raise PolicyError(_describe(source, exc)) from exc
+    return validate(raw, Policy, source, PolicyError)
 
 
 def load_policy(path: Path) -> Policy:
     """Read and validate the policy file; raises `PolicyError` on any problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read policy: {exc.strerror}") from exc
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"{path}: invalid YAML: {exc}") from exc
-    return parse_policy(raw, path)
+    return parse_policy(read_yaml(path, PolicyError), path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,10 +93,29 @@ def cross_validate(
 ) -> Report:
     """Stratified N-fold cross-validation; `perturb` (e.g. a noise generator) alters the
     held-out messages only, so the model is judged on text it was not trained on."""
+    reports = cross_validate_variants(
+        data, {"report": perturb}, folds, threshold=threshold, seed=seed
+    )
+    return reports["report"]
+
+
+def cross_validate_variants(
+    data: TrainingData,
+    variants: Mapping[str, Callable[[str], str] | None],
+    folds: int = 5,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    seed: int = 0,
+) -> dict[str, Report]:
+    """`cross_validate` for several versions of the held-out messages (clean, noisy ...)
+    with one model per fold: the same folds and models as separate runs, half the training.
+
+    The folds are split before anything is trained: a fold's model (and the augmented
+    copies it trains on) never sees that fold's messages in any version."""
     examples = [e for e in data.examples if e.intent != "nlu_fallback"]
     labels = [e.intent for e in examples]
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    predictions: list[Prediction] = []
+    predictions: dict[str, list[Prediction]] = {name: [] for name in variants}
     for train_index, test_index in splitter.split(examples, labels):
         model = fit(
             [examples[i].text for i in train_index],
@@ -106,11 +125,12 @@ def cross_validate(
             lookups=data.lookups,
             seed=seed,
         )
-        held_out = [examples[i] for i in test_index]
-        if perturb is not None:
-            held_out = [_replace_text(e, perturb(e.text)) for e in held_out]
-        predictions.extend(predict(model, held_out, threshold))
-    return report(predictions)
+        for name, perturb in variants.items():
+            held_out = [examples[i] for i in test_index]
+            if perturb is not None:
+                held_out = [_replace_text(e, perturb(e.text)) for e in held_out]
+            predictions[name].extend(predict(model, held_out, threshold))
+    return {name: report(found) for name, found in predictions.items()}
 
 
 def _replace_text(example: Example, text: str) -> Example:

@@ -17,8 +17,8 @@ from bot.nlu.features import build_features
 from bot.nlu.normalize import normalize
 from bot.nlu.scorer import LinearScorer
 
-MODEL_VERSION = "1"
-AUGMENT_COPIES = 2
+MODEL_VERSION = "2"
+AUGMENT_COPIES = 4
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.data import TrainingData
-from bot.nlu.evaluate import Report, cross_validate
+from bot.nlu.data import Example, TrainingData
+from bot.nlu.evaluate import Report, cross_validate, cross_validate_variants
 
 from .noise import Noise
 
@@ -13,13 +13,19 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def clean(training_data: TrainingData) -> Report:
-    return cross_validate(training_data, 5)
+def reports(training_data: TrainingData) -> dict[str, Report]:
+    """One model per fold, judged on its held-out messages as written and with noise."""
+    return cross_validate_variants(training_data, {"clean": None, "noisy": Noise(seed=2024)}, 5)
 
 
 @pytest.fixture(scope="module")
-def noisy(training_data: TrainingData) -> Report:
-    return cross_validate(training_data, 5, perturb=Noise(seed=2024))
+def clean(reports: dict[str, Report]) -> Report:
+    return reports["clean"]
+
+
+@pytest.fixture(scope="module")
+def noisy(reports: dict[str, Report]) -> Report:
+    return reports["noisy"]
 
 
 def test_clean_macro_f1(clean: Report) -> None:
@@ -46,3 +52,15 @@ def test_noise_is_seeded_and_changes_messages() -> None:
     noisy = [first(t) for t in texts]
     assert noisy == [second(t) for t in texts]
     assert sum(a != b for a, b in zip(noisy, texts, strict=True)) >= 8
+
+
+def test_shared_folds_give_the_same_report_as_a_separate_run() -> None:
+    data = TrainingData()
+    for intent, texts in {
+        "greet": ["hi", "hello", "hey there", "你好", "您好", "good morning"],
+        "goodbye": ["bye", "see you", "goodbye", "再见", "拜拜", "good night"],
+    }.items():
+        data.examples.extend(Example(text, intent) for text in texts)
+    shared = cross_validate_variants(data, {"clean": None, "noisy": Noise(seed=3)}, 3)
+    assert shared["clean"] == cross_validate(data, 3)
+    assert shared["noisy"] == cross_validate(data, 3, perturb=Noise(seed=3))

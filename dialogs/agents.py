@@ -8,7 +8,7 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
 from actions.domain.tickets import Ticket, TicketError
-from bot.agents.card import TicketCallback, outcome_keyboard
+from bot.agents.card import APPROVABLE_PLANS, TicketCallback, outcome_keyboard, plan_keyboard
 from bot.agents.desk import AgentDesk
 from bot.agents.operations import Agent, AgentOperations
 from bot.services import BotServices
@@ -64,10 +64,31 @@ async def ticket_button(
             await desk.notify_topic(
                 ticket, _t(services, "agent_resolved", outcome=ticket.outcome or "")
             )
+            await desk.close_topic(ticket)
+        elif callback_data.action == "approve":
+            ticket = await ops.ticket(ticket_id)
+            _require_assignee(ticket, agent)
+            await callback.answer()
+            await desk.notify_topic(
+                ticket, _t(services, "agent_choose_plan"), plan_keyboard(services, ticket)
+            )
+        elif callback_data.action == "plan" and callback_data.outcome in APPROVABLE_PLANS:
+            plan = callback_data.outcome
+            number = int(plan[1:])
+            plan_id = await ops.approve_plan(
+                ticket_id,
+                agent,
+                installments=number if plan[0] == "n" else None,
+                defer_days=number if plan[0] == "d" else None,
+            )
+            ticket = await ops.ticket(ticket_id)
+            await callback.answer(_t(services, "agent_plan_approved", plan_id=plan_id))
+            await desk.notify_topic(ticket, _t(services, "agent_plan_approved", plan_id=plan_id))
         elif callback_data.action == "return":
             ticket = await ops.return_to_bot(ticket_id, agent)
             await callback.answer(_t(services, "agent_returned"))
             await desk.notify_topic(ticket, _t(services, "agent_returned"))
+            await desk.close_topic(ticket)
         else:
             await callback.answer(_t(services, "agent_stale_button"), show_alert=True)
     except TicketError as error:

@@ -17,9 +17,13 @@ TOPIC_TITLE_LIMIT = 128
 
 
 class TicketCallback(CallbackData, prefix="tk"):
-    action: str  # claim | resolve | outcome | return
+    action: str  # claim | resolve | outcome | return | approve | plan
     ticket_id: str
-    outcome: str = ""
+    outcome: str = ""  # the outcome code, or the plan: "n6" (instalments), "d30" (deferral days)
+
+
+# Plans an agent can approve from the card, beyond the self-service limits.
+APPROVABLE_PLANS = ("n2", "n3", "n6", "n9", "n12", "d30", "d60")
 
 
 def topic_title(ticket: Ticket) -> str:
@@ -39,7 +43,7 @@ def card_keyboard(services: BotServices, ticket: Ticket) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [button("agent_btn_claim", "claim"), button("agent_btn_resolve", "resolve")],
-            [button("agent_btn_return", "return")],
+            [button("agent_btn_approve", "approve"), button("agent_btn_return", "return")],
         ]
     )
 
@@ -58,6 +62,26 @@ def outcome_keyboard(services: BotServices, ticket: Ticket) -> InlineKeyboardMar
         for outcome in services.domain.handoff.outcomes
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def plan_keyboard(services: BotServices, ticket: Ticket) -> InlineKeyboardMarkup:
+    """The plans an agent may approve: instalment counts and deferral lengths."""
+    lang = services.settings.agents.agents_lang
+
+    def label(plan: str) -> str:
+        key = "agent_plan_installments" if plan[0] == "n" else "agent_plan_deferral"
+        return services.catalog.text(lang, key, number=int(plan[1:]))
+
+    buttons = [
+        InlineKeyboardButton(
+            text=label(plan),
+            callback_data=TicketCallback(
+                action="plan", ticket_id=ticket.ticket_id, outcome=plan
+            ).pack(),
+        )
+        for plan in APPROVABLE_PLANS
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons[:5], buttons[5:]])
 
 
 def _transcript_lines(entries: list[TranscriptEntry]) -> str:

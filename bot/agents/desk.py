@@ -7,7 +7,7 @@ import logging
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from actions.domain.tickets import Ticket
 from bot.agents.card import card_keyboard, card_text, topic_title
@@ -56,9 +56,22 @@ class AgentDesk:
             self.chat_id, message.chat.id, message.message_id, message_thread_id=ticket.topic_id
         )
 
-    async def notify_topic(self, ticket: Ticket, text: str) -> None:
+    async def notify_topic(
+        self, ticket: Ticket, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
         if self.chat_id is not None and ticket.topic_id is not None:
-            await self.bot.send_message(self.chat_id, text, message_thread_id=ticket.topic_id)
+            await self.bot.send_message(
+                self.chat_id, text, message_thread_id=ticket.topic_id, reply_markup=markup
+            )
+
+    async def close_topic(self, ticket: Ticket) -> None:
+        """A closed ticket's topic is closed too (it stays readable in the group)."""
+        if self.chat_id is None or ticket.topic_id is None:
+            return
+        try:
+            await self.bot.close_forum_topic(self.chat_id, ticket.topic_id)
+        except TelegramAPIError:
+            logger.warning("could not close the topic of ticket %s", ticket.ticket_id)
 
     async def is_agent(self, user_id: int) -> bool:
         """Members of the agents' group, or ids on the allow-list."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from aiogram.methods import CopyMessage, CreateForumTopic, SendMessage
+from aiogram.methods import CloseForumTopic, CopyMessage, CreateForumTopic, SendMessage
 
 from actions.domain.clock import FixedClock
 from actions.domain.tickets import Status, Ticket
@@ -46,7 +46,7 @@ async def test_request_for_a_person_opens_a_normal_ticket_and_a_topic_with_a_car
     assert "¥5,400.00" in card.text and "45" in card.text
     assert "I want to talk to a real person" in card.text
     labels = [b.text for row in card.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
-    assert labels == ["✋ 认领", "✅ 结案", "↩️ 交回机器人"]
+    assert labels == ["✋ 认领", "✅ 结案", "📝 审批方案", "↩️ 交回机器人"]
 
 
 async def test_dispute_is_high_priority_and_puts_the_loan_on_hold(
@@ -213,6 +213,8 @@ async def test_resolve_with_outcome_and_the_bot_answers_again(
     assert (stored.status, stored.outcome) == (Status.RESOLVED, "referred")
     assert [n.text for n in stored.notes] == ["borrower asked about fees"]
     assert "closed this conversation" in joined(agent.sent_to(8006))
+    [closed] = [r for r in agent.session.requests if isinstance(r, CloseForumTopic)]
+    assert closed.message_thread_id == ticket.topic_id
     assert (await chat.send("/help"))[0].startswith("Here is what I can help with")
 
 
@@ -266,3 +268,34 @@ async def test_outside_the_policy_the_person_button_opens_an_out_of_policy_ticke
     ticket = await only_ticket(services)
     assert (ticket.reason, ticket.priority) == ("out_of_policy", "normal")
     assert ticket.offered == ["out_of_policy:dpd_over_limit"]
+
+
+async def test_agent_approves_a_deferral_from_the_card_buttons(
+    new_chat: Callable[..., ChatDriver],
+    services: BotServices,
+    new_agent: Callable[..., AgentDriver],
+) -> None:
+    chat = new_chat(8008, "en")
+    await chat.verify(*D1002)  # 45 days past due: no self-service deferral
+    await chat.send("I want to talk to a person")
+    ticket = await only_ticket(services)
+    agent, other = new_agent(9001, "Li"), new_agent(9002, "Wang")
+    await agent.press(f"tk:claim:{ticket.ticket_id}:")
+    assert await other.press(f"tk:plan:{ticket.ticket_id}:d30") == [
+        f"未执行：ticket {ticket.ticket_id} must be claimed by you first"
+    ]
+    await agent.press(f"tk:approve:{ticket.ticket_id}:")
+    offered = [
+        b.callback_data
+        for r in agent.session.sent
+        if r.reply_markup is not None
+        for row in r.reply_markup.inline_keyboard  # type: ignore[union-attr]
+        for b in row
+    ]
+    assert f"tk:plan:{ticket.ticket_id}:d30" in offered
+    await agent.press(f"tk:plan:{ticket.ticket_id}:d30")
+    [plan] = await services.domain.plans.history("D-1002")
+    assert (plan.kind, plan.defer_days, plan.approved_by) == ("deferral", 30, "agent:9001")
+    assert plan.total == 5400
+    assert "Total: ¥5,400.00" in joined(agent.sent_to(8008))
+    assert await agent.press(f"tk:plan:{ticket.ticket_id}:d999") == ["该按钮已失效。"]

@@ -83,3 +83,36 @@ def test_low_confidence_becomes_fallback_unless_a_signal_fires() -> None:
     assert decide("hmm", [("greet", 0.2)], threshold=0.3).intent == FALLBACK_INTENT
     raised = decide("police", [("greet", 0.2)], threshold=0.3)
     assert raised.intent in ESCALATING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("I want ti die", "self_harm:no_will_to_live"),
+        ("I'd be etter off dead", "self_harm:no_will_to_live"),
+        ("I'm not te borrower", "dispute:not_my_loan"),
+        ("my payment hasn't been osted", "dispute:already_paid"),
+        ("我不活了", "self_harm:no_will_to_live"),
+        ("真的活不去了", "self_harm:no_will_to_live"),
+        ("我在走破产程序", "complaint_legal:bankruptcy"),
+        ("我要打电话给金融管局", "complaint_legal:regulator"),
+    ],
+)
+def test_one_slip_in_a_phrase_still_fires(text: str, signal: str) -> None:
+    assert signal in signal_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to diet",
+        "我已经还不上了",
+        "金额对",
+        "我是借款人",
+        "我会撑下去的",
+        "用我的卡还可以吗",
+        "are you a live agent or a bot",
+    ],
+)
+def test_slips_that_change_the_meaning_fire_nothing(text: str) -> None:
+    assert signal_names(text) == []

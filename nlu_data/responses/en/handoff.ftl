@@ -54,3 +54,7 @@ outcome_referred = Referred
 outcome_no_contact = No contact
 outcome_resolved = Resolved
 hardship_on_hold = Loan { $loan_id } is on hold while our team reviews your query, so no payment plan is needed for now. Our team member will go through the options with you.
+agent_btn_approve = 📝 Approve a plan
+agent_choose_plan = Which plan do you approve? (outside the self-service limits; recorded with your id)
+agent_plan_installments = { $number } instalments
+agent_plan_deferral = defer { $number } days

@@ -54,3 +54,7 @@ outcome_referred = 已转交
 outcome_no_contact = 未能联系
 outcome_resolved = 已解决
 hardship_on_hold = 借款 { $loan_id } 正在由我们的团队核实您反映的问题，目前无需办理还款方案。客服同事会和您一起看看有哪些选择。
+agent_btn_approve = 📝 审批方案
+agent_choose_plan = 请选择审批的方案（超出自助办理范围，将记录您的坐席编号）：
+agent_plan_installments = 分 { $number } 期
+agent_plan_deferral = 延期 { $number } 天

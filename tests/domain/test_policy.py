@@ -76,7 +76,7 @@ def test_every_wrong_field_is_listed(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(PolicyError, match="nope.yaml: cannot read"):
+    with pytest.raises(PolicyError, match=r"nope\.yaml: cannot read"):
         load_policy(tmp_path / "nope.yaml")
 
 

@@ -9,6 +9,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot.logs import setup_logging
+from bot.nlu.cli import add_nlu_commands
+from bot.ops.cli import add_ops_commands
+from bot.plan_cli import add_plan_commands
 from bot.redis_runtime import redis_url
 from bot.settings import Settings, TelegramSettings
 
@@ -88,20 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     agent.add_argument("--name", default="Agent", help="your name as borrowers see it")
     agent.set_defaults(func=_agent)
 
-    _add_optional(commands, "bot.nlu.cli", "add_nlu_commands")
-    _add_optional(commands, "bot.plan_cli", "add_plan_commands")
-    _add_optional(commands, "bot.ops.cli", "add_ops_commands")
+    add_nlu_commands(commands)
+    add_plan_commands(commands)
+    add_ops_commands(commands)
     return parser
-
-
-def _add_optional(commands: argparse._SubParsersAction, module: str, name: str) -> None:  # type: ignore[type-arg]
-    import importlib
-
-    try:
-        register = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return
-    register(commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

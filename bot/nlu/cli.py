@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.nlu.artifact import load_or_train, train_to
-from bot.nlu.bench import bench, messages
-from bot.nlu.classifier import ClassifierNLU
 from bot.nlu.data import NLUDataError, load_data
-from bot.nlu.decision import DEFAULT_THRESHOLD
-from bot.nlu.evaluate import cross_validate, predict, report
+from bot.settings import NluSettings
 
-DEFAULT_DATA = Path("nlu_data")
-DEFAULT_MODEL_DIR = Path("var/nlu")
 DEFAULT_TZ = "Asia/Shanghai"
+# The model's modules (scikit-learn) are imported by the commands that need them, so that
+# `repaybot --help` and every other command start without them.
 
 
 def add_nlu_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,9 +48,12 @@ def add_nlu_commands(subparsers: argparse._SubParsersAction) -> None:  # type: i
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="training data folder")
-    parser.add_argument("--model-dir", type=Path, default=DEFAULT_MODEL_DIR)
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    settings = NluSettings()
+    parser.add_argument(
+        "--data", type=Path, default=settings.data_dir, help="training data folder (NLU_DATA_DIR)"
+    )
+    parser.add_argument("--model-dir", type=Path, default=settings.model_dir)
+    parser.add_argument("--threshold", type=float, default=settings.threshold)
 
 
 def _print(payload: Any) -> None:
@@ -67,6 +66,8 @@ def _fail(message: str) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from bot.nlu.artifact import train_to
+
     started = time.perf_counter()
     try:
         model, path = train_to(args.data, args.model_dir)
@@ -91,6 +92,9 @@ def _now(value: str | None, tz_name: str) -> datetime:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from bot.nlu.artifact import load_or_train
+    from bot.nlu.classifier import ClassifierNLU
+
     try:
         now = _now(args.now, args.tz)
         nlu = ClassifierNLU(load_or_train(args.data, args.model_dir), args.threshold)
@@ -103,6 +107,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from bot.nlu.artifact import load_or_train
+    from bot.nlu.evaluate import cross_validate, predict, report
+
     try:
         if args.cross_validation:
             if args.cross_validation < 2:
@@ -121,6 +128,10 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    from bot.nlu.artifact import load_or_train
+    from bot.nlu.bench import bench, messages
+    from bot.nlu.classifier import ClassifierNLU
+
     try:
         data = load_data(args.data)
         nlu = ClassifierNLU(load_or_train(args.data, args.model_dir), args.threshold)

@@ -47,3 +47,41 @@ def nlu(model: IntentModel) -> ClassifierNLU:
 @pytest.fixture
 def now() -> datetime:
     return NOW
+
+
+SMALL_DATA = """version: "3.1"
+nlu:
+- intent: greet
+  examples: |
+    - hello
+    - hi there
+    - 你好
+    - 您好呀
+    - good morning
+    - 早上好
+- intent: check_balance
+  examples: |
+    - what do I owe
+    - how much is my balance
+    - 我还欠多少钱
+    - 账单多少
+    - show my balance
+    - 查一下欠款
+- intent: request_human
+  examples: |
+    - I want a real person
+    - talk to an agent
+    - 转人工
+    - 我要人工客服
+    - let me speak to a human
+    - 找个真人
+"""
+
+
+@pytest.fixture
+def small_data_dir(tmp_path: Path) -> Path:
+    """A tiny Rasa-format data set: for tests of training mechanics, not of accuracy."""
+    folder = tmp_path / "small-data"
+    (folder / "nlu").mkdir(parents=True)
+    (folder / "nlu" / "small.yml").write_text(SMALL_DATA, encoding="utf-8")
+    return folder

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,9 @@ from bot.nlu.artifact import artifact_path, load_or_train
 from bot.nlu.base import ESCALATING_INTENTS, FALLBACK_INTENT, NLU
 from bot.nlu.classifier import ClassifierNLU
 from bot.nlu.data import data_hash
-from bot.nlu.factory import NLUSettings, build_nlu
+from bot.nlu.factory import build_nlu
 from bot.nlu.model import IntentModel
+from bot.settings import NluSettings
 
 from .conftest import NOW
 
@@ -89,15 +89,14 @@ def test_fast_path_matches_scikit_learn(model: IntentModel, training_data) -> No
 
 
 def test_artifact_is_keyed_by_data_hash_and_retrained_when_stale(
-    tmp_path: Path, data_dir: Path
+    tmp_path: Path, small_data_dir: Path
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(data_dir / "nlu", data / "nlu")
+    data = small_data_dir
     models = tmp_path / "models"
     load_or_train(data, models)
     first = artifact_path(models, data_hash(data))
     assert first.exists()
-    with (data / "nlu" / "smalltalk.yml").open("a", encoding="utf-8") as file:
+    with (data / "nlu" / "small.yml").open("a", encoding="utf-8") as file:
         file.write("- intent: greet\n  examples: |\n    - top of the morning\n")
     load_or_train(data, models)
     second = artifact_path(models, data_hash(data))
@@ -106,10 +105,10 @@ def test_artifact_is_keyed_by_data_hash_and_retrained_when_stale(
     assert not first.exists()
 
 
-def test_corrupt_artifact_is_retrained(tmp_path: Path, data_dir: Path, model_dir: Path) -> None:
-    path = artifact_path(tmp_path, data_hash(data_dir))
+def test_corrupt_artifact_is_retrained(tmp_path: Path, small_data_dir: Path) -> None:
+    path = artifact_path(tmp_path, data_hash(small_data_dir))
     path.write_bytes(b"not a model")
-    assert isinstance(load_or_train(data_dir, tmp_path), IntentModel)
+    assert isinstance(load_or_train(small_data_dir, tmp_path), IntentModel)
 
 
 def test_factory_and_settings(
@@ -117,8 +116,8 @@ def test_factory_and_settings(
 ) -> None:
     monkeypatch.setenv("RASA_NLU_URL", "http://127.0.0.1:1")
     monkeypatch.setenv("NLU_THRESHOLD", "0.42")
-    settings = NLUSettings()
-    assert settings.rasa_url == "http://127.0.0.1:1"
+    settings = NluSettings()
+    assert settings.rasa_nlu_url == "http://127.0.0.1:1"
     assert settings.threshold == 0.42
     nlu: NLU = build_nlu(data_dir, model_dir, threshold=0.42)
     assert isinstance(nlu, ClassifierNLU)

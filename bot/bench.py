@@ -167,9 +167,14 @@ async def _bench(url: str, rounds: int, concurrency: int) -> None:
         # Warm both up (imports, model, connection pools), then measure.
         await _run("warm-up", full, full_bot, _script(1, 1_000), 1)
         await _run("warm-up", echo, echo_bot, _script(1, 2_000), 1)
+        # Latency: one update at a time. Throughput: `concurrency` users talking at once.
         results = [
-            await _run("echo", echo, echo_bot, _script(rounds, 100_000), concurrency),
-            await _run("full bot", full, full_bot, _script(rounds, 200_000), concurrency),
+            await _run("echo", echo, echo_bot, _script(rounds, 100_000), 1),
+            await _run("full bot", full, full_bot, _script(rounds, 200_000), 1),
+        ]
+        loaded = [
+            await _run("echo", echo, echo_bot, _script(rounds, 300_000), concurrency),
+            await _run("full bot", full, full_bot, _script(rounds, 400_000), concurrency),
         ]
         texts = [
             "我还欠多少钱",
@@ -188,17 +193,17 @@ async def _bench(url: str, rounds: int, concurrency: int) -> None:
             await nlu.parse(text, now)
             parse.append(time.perf_counter() - started)
         echo_result, full_result = results
-        print(
-            f"bench: {len(CONVERSATIONS)} conversations x {rounds} rounds, zh+en, "
-            f"{concurrency} users at a time, real Redis"
-        )
+        print(f"bench: {len(CONVERSATIONS)} conversations x {rounds} rounds, zh+en, real Redis")
+        print("one update at a time (latency):")
         for result in results:
-            print(result.line())
+            print("  " + result.line())
         ratio = echo_result.per_second / full_result.per_second
-        print(
-            f"full bot costs {ratio:.2f}x the echo bot per update "
-            f"(p50 {full_result.percentile(0.5) / echo_result.percentile(0.5):.2f}x)"
-        )
+        p50_ratio = full_result.percentile(0.5) / echo_result.percentile(0.5)
+        print(f"  full bot costs {ratio:.2f}x the echo bot per update (p50 {p50_ratio:.2f}x)")
+        print(f"{concurrency} users at once (throughput):")
+        for result in loaded:
+            print("  " + result.line())
+        print(f"  full bot costs {loaded[0].per_second / loaded[1].per_second:.2f}x the echo bot")
         ordered = sorted(parse)
         print(
             f"NLU parse   {len(parse)} messages  p50 {statistics.median(parse) * 1000:.2f} ms"

@@ -38,7 +38,7 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
     storage = RedisStorage(services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl)
     isolation = RedisEventIsolation(services.redis, key_builder=key_builder())
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
-    dispatcher.update.outer_middleware(DedupeMiddleware(services.redis))
+    dispatcher.update.outer_middleware(DedupeMiddleware(services.redis, services.transcripts))
     dispatcher.update.outer_middleware(MetricsMiddleware(services.metrics))
     dispatcher.update.outer_middleware(ConversationMiddleware(services))
     limits = services.settings.limits

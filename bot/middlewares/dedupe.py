@@ -15,6 +15,9 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update
 from redis.asyncio import Redis
 
+from bot.transcript import TranscriptStore
+from bot.turn import Turn, turn
+
 DONE_TTL_SECONDS = 24 * 3600
 PROCESSING_TTL_SECONDS = 60
 _DONE = b"done"
@@ -25,8 +28,11 @@ class UpdateInProgressError(Exception):
 
 
 class DedupeMiddleware(BaseMiddleware):
-    def __init__(self, redis: Redis) -> None:
+    """Also ends the turn: the `done` mark and the turn's outgoing transcript in one write."""
+
+    def __init__(self, redis: Redis, transcripts: TranscriptStore) -> None:
         self._redis = redis
+        self._transcripts = transcripts
 
     async def __call__(
         self,
@@ -42,10 +48,22 @@ class DedupeMiddleware(BaseMiddleware):
             if await self._redis.get(key) == _DONE:
                 return None
             raise UpdateInProgressError(event.update_id)
-        try:
-            result = await handler(event, data)
-        except BaseException:
-            await self._redis.delete(key)
-            raise
-        await self._redis.set(key, _DONE, ex=DONE_TTL_SECONDS)
+        with turn() as current:
+            try:
+                result = await handler(event, data)
+            except BaseException:
+                # Sent messages stay on record; the update itself may be handled again.
+                await self._end(current, key, done=False)
+                raise
+            await self._end(current, key, done=True)
         return result
+
+    async def _end(self, current: Turn, key: str, *, done: bool) -> None:
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for message in current.outgoing:
+                self._transcripts.queue_append(pipe, message.chat_id, "out", message.text)
+            if done:
+                pipe.set(key, _DONE, ex=DONE_TTL_SECONDS)
+            else:
+                pipe.delete(key)
+            await pipe.execute()

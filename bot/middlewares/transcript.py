@@ -1,4 +1,7 @@
-"""Records every message the bot sends in the chat's transcript (a Bot session middleware)."""
+"""Records every message the bot sends in the chat's transcript (a Bot session middleware).
+
+During an update the entries wait for the end of the turn (`bot.turn`); otherwise at once.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from aiogram.methods.base import TelegramType
 
 from bot.outage import REDIS_DOWN, OutageLog
 from bot.transcript import TranscriptStore
+from bot.turn import Outgoing, current_turn
 
 
 class OutgoingTranscriptMiddleware(BaseRequestMiddleware):
@@ -29,6 +33,10 @@ class OutgoingTranscriptMiddleware(BaseRequestMiddleware):
             and isinstance(method.chat_id, int)
             and method.chat_id > 0
         ):
+            pending = current_turn()
+            if pending is not None:  # written with the end of the turn (one round trip)
+                pending.outgoing.append(Outgoing(method.chat_id, method.text))
+                return response
             try:
                 await self._transcripts.append(method.chat_id, "out", method.text)
                 self._outage.ok()

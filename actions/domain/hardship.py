@@ -242,20 +242,16 @@ def quote_installments(
             code=ReasonCode.FIRST_INSTALMENT_BELOW_MINIMUM,
             params={"first": str(schedule[0].amount), "minimum": str(minimum)},
         )
-    return Quote(
-        eligible=refusal is None,
-        reason=None if refusal is None else refusal.code,
-        reason_params={} if refusal is None else refusal.params,
-        kind="installments",
-        borrower_id=borrower.borrower_id,
-        loan_id=loan.loan_id,
-        currency=loan.currency,
-        amount=amount,
+    return _quote(
+        "installments",
+        borrower,
+        loan,
+        refusal,
+        amount,
+        schedule,
+        rules.freeze_late_fees,
+        today,
         installments=count,
-        schedule=schedule,
-        total=schedule_total(schedule),
-        frozen_fees=rules.freeze_late_fees,
-        as_of=today,
     )
 
 
@@ -280,18 +276,43 @@ def quote_deferral(
             code=ReasonCode.DEFER_DAYS_OUT_OF_RANGE,
             params={"requested": str(days), "max": str(rules.max_days)},
         )
+    return _quote(
+        "deferral",
+        borrower,
+        loan,
+        refusal,
+        amount,
+        schedule,
+        rules.freeze_late_fees,
+        today,
+        defer_days=days,
+    )
+
+
+def _quote(
+    kind: PlanKind,
+    borrower: Borrower,
+    loan: Loan,
+    refusal: Refusal | None,
+    amount: Decimal,
+    schedule: list[Instalment],
+    frozen_fees: bool,
+    today: date,
+    **plan: int,
+) -> Quote:
+    """The quote with its exact schedule; `refusal` says why it is not self-service."""
     return Quote(
         eligible=refusal is None,
         reason=None if refusal is None else refusal.code,
         reason_params={} if refusal is None else refusal.params,
-        kind="deferral",
+        kind=kind,
         borrower_id=borrower.borrower_id,
         loan_id=loan.loan_id,
         currency=loan.currency,
         amount=amount,
-        defer_days=days,
         schedule=schedule,
         total=schedule_total(schedule),
-        frozen_fees=rules.freeze_late_fees,
+        frozen_fees=frozen_fees,
         as_of=today,
+        **plan,
     )

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.integration.cli import run_repaybot
 from tests.integration.test_terminal_chat import chat
-
-REPAYBOT = Path(sys.executable).parent / "repaybot"
 
 pytestmark = pytest.mark.slow
 
 
 def agent(redis_url: str, lines: list[str]) -> str:
-    env = {**os.environ, "REDIS_URL": redis_url}
-    done = subprocess.run(
-        [str(REPAYBOT), "agent", "--agent-id", "9001", "--name", "Li"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    return done.stdout
+    return run_repaybot(redis_url, ["agent", "--agent-id", "9001", "--name", "Li"], lines)
 
 
 def test_handoff_loop_between_the_terminal_chat_and_the_agent_console(redis_url: str) -> None:
@@ -57,7 +41,7 @@ def test_handoff_loop_between_the_terminal_chat_and_the_agent_console(redis_url:
     assert f"not done: ticket {ticket_id} is resolved" in out
 
     # The borrower's terminal delivers what the agent wrote, then the bot answers again.
-    later = chat(redis_url, ["/help"], "--user-id", "30001")
+    later = chat(redis_url, ["/help"], "--user-id", "30001", reset=False)
     assert "客服同事已加入对话" in later
     assert "您好，我是客服小李。" in later
     assert "客服同事已结束本次对话" in later

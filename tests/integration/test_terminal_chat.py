@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-REPAYBOT = Path(sys.executable).parent / "repaybot"
+from tests.integration.cli import run_repaybot
 
 pytestmark = pytest.mark.slow
 
 
-def chat(redis_url: str, lines: list[str], *args: str) -> str:
-    env = {**os.environ, "REDIS_URL": redis_url}
-    env.pop("ACTIONS_URL", None)
-    done = subprocess.run(
-        [str(REPAYBOT), "chat", "--reset", *args],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    return done.stdout
+def chat(redis_url: str, lines: list[str], *args: str, reset: bool = True) -> str:
+    return run_repaybot(redis_url, ["chat", *(["--reset"] if reset else []), *args], lines)
 
 
 def test_d1001_full_session_in_chinese(redis_url: str) -> None:
@@ -73,6 +57,8 @@ def test_d1002_full_session_in_english(redis_url: str) -> None:
 
 def test_reset_forgets_the_user(redis_url: str) -> None:
     chat(redis_url, ["13800138000", "4321"], "--user-id", "20003")
+    kept = chat(redis_url, ["我还欠多少钱"], "--user-id", "20003", reset=False)
+    assert "¥2,240.00" in kept  # without --reset the binding holds
     out = chat(redis_url, ["我还欠多少钱"], "--user-id", "20003")
     assert "¥2,240.00" not in out
     assert "分享我的手机号" in out

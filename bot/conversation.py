@@ -43,6 +43,7 @@ class Conversation:
         parse: ParseResult | None,
         ticket_id: str | None = None,
         recent_messages: int = 0,
+        turn: int = 0,
     ) -> None:
         self.bot = bot
         self.chat_id = chat_id
@@ -54,6 +55,7 @@ class Conversation:
         self.parse = parse
         self.ticket_id = ticket_id
         self.recent_messages = recent_messages  # in the flood-control window, this one included
+        self.turn = turn  # this update's number in the chat: "in a row" means consecutive turns
 
     @property
     def verified(self) -> bool:

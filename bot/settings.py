@@ -93,7 +93,6 @@ class ContentSettings(BaseSettings):
     default_language: str = Field(default="zh", pattern=r"^(zh|en)$")
     lender_name_zh: str = "示例消费金融"
     lender_name_en: str = "Example Consumer Finance"
-    service_hotline: str = "400-000-0000"
 
     def lender_name(self, lang: str) -> str:
         return self.lender_name_zh if lang == "zh" else self.lender_name_en

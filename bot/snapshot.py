@@ -15,6 +15,8 @@ from actions.domain.tickets import chat_key
 from bot.services import BotServices
 from bot.transcript import Direction
 
+TURN_COUNTER_TTL_SECONDS = 30 * 24 * 3600
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -33,6 +35,7 @@ class ChatSnapshot:
     chosen_lang: str | None
     last_lang: str | None
     recent_messages: int
+    turn: int  # how many updates this chat has had (the count of turns, this one included)
 
 
 def _opt(raw: object) -> str | None:
@@ -49,12 +52,15 @@ async def take_snapshot(
 ) -> ChatSnapshot:
     domain = services.domain
     flood_key = f"repaybot:rate:{user_id}"
+    turn_key = f"repaybot:turns:{chat_id}"
     async with services.redis.pipeline(transaction=False) as pipe:
         pipe.get(IdentityStore.binding_key(user_id))
         pipe.get(chat_key(chat_id))
         pipe.hmget(PreferenceStore.key(user_id), ["lang", "last_lang"])
         pipe.set(flood_key, 0, ex=flood_window_seconds, nx=True)  # the window opens here
         pipe.incr(flood_key)
+        pipe.incr(turn_key)
+        pipe.expire(turn_key, TURN_COUNTER_TTL_SECONDS)
         domain.stats.queue_conversation(pipe, chat_id)
         services.transcripts.queue_append(
             pipe,
@@ -65,11 +71,12 @@ async def take_snapshot(
             sensitive=incoming.sensitive,
         )
         results = await pipe.execute()
-    binding, ticket, (chosen, last), _, recent = results[:5]
+    binding, ticket, (chosen, last), _, recent, turn = results[:6]
     return ChatSnapshot(
         borrower_id=_opt(binding),
         ticket_id=_opt(ticket),
         chosen_lang=_opt(chosen),
         last_lang=_opt(last),
         recent_messages=int(recent),
+        turn=int(turn),
     )

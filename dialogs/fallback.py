@@ -9,34 +9,27 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter
 from dialogs.keyboards import human_offer, main_menu
 
-FALLBACK_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 FALLBACKS_BEFORE_PERSON = 2
+
+
+def misunderstood_in_a_row(data: dict[str, object], turn: int) -> int:
+    """How many turns in a row, up to `turn`, the bot has not understood."""
+    if data.get("fallback_turn") != turn:
+        return 0
+    return int(str(data.get("fallbacks", 0)))
 
 
 async def not_understood(message: Message, convo: Conversation) -> None:
     """Two misunderstandings in a row: offer a person instead of asking again."""
     data = await convo.state.get_data()
-    count = int(data.get("fallbacks", 0)) + 1
-    await convo.state.update_data(fallbacks=count)
+    count = misunderstood_in_a_row(data, convo.turn - 1) + 1
+    await convo.state.update_data(fallbacks=count, fallback_turn=convo.turn)
     if count >= FALLBACKS_BEFORE_PERSON:
         await convo.say("fallback_offer_person", markup=human_offer(convo))
     else:
         await convo.say("fallback", markup=main_menu(convo))
-
-
-async def not_handled_yet(message: Message, convo: Conversation) -> None:
-    """An intent this version has no flow for: say so, and how to reach a person."""
-    hotline = convo.services.settings.content.service_hotline
-    await convo.say("not_available_yet", hotline=hotline, markup=main_menu(convo))
-
-
-async def menu_not_available_yet(callback: CallbackQuery, convo: Conversation) -> None:
-    await callback.answer()
-    hotline = convo.services.settings.content.service_hotline
-    await convo.say("not_available_yet", hotline=hotline, markup=main_menu(convo))
 
 
 async def unsupported_message(message: Message, convo: Conversation) -> None:
@@ -51,9 +44,9 @@ async def stale_button(callback: CallbackQuery, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="fallback")
-    router.message.register(not_understood, F.text, IntentFilter(*FALLBACK_INTENTS))
-    router.message.register(not_handled_yet, F.text)
-    router.callback_query.register(menu_not_available_yet, F.data.startswith("menu:"))
+    # Fallback intents, and any other text no flow took (an intent a state handler passed
+    # on): the same polite answer, and after two in a row the offer of a person.
+    router.message.register(not_understood, F.text)
     router.message.register(unsupported_message)
     router.callback_query.register(stale_button)
     return router

@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from actions import slots
 from bot.agents.desk import AgentDesk
 from bot.conversation import Conversation
+from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback
 
@@ -46,7 +47,7 @@ async def person_pressed(callback: CallbackQuery, convo: Conversation, bot: Bot)
     data = await convo.state.get_data()
     if data.get("handoff_reason") == "out_of_policy":
         reason = "out_of_policy"
-    elif int(data.get("fallbacks", 0)) >= 2:
+    elif misunderstood_in_a_row(data, convo.turn - 1) >= FALLBACKS_BEFORE_PERSON:
         reason = "nlu_fallback"
     else:
         reason = "request_human"

@@ -104,6 +104,7 @@ class ConversationMiddleware(BaseMiddleware):
             parse=parse,
             ticket_id=snapshot.ticket_id,
             recent_messages=snapshot.recent_messages,
+            turn=snapshot.turn,
         )
         return await handler(event, data)
 

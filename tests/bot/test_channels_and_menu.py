@@ -117,3 +117,15 @@ async def test_replayed_update_is_handled_once(chat: ChatDriver) -> None:
     update = chat.updates.text("/help")
     assert len(await chat.feed(update)) == 1
     assert await chat.feed(update) == []
+
+
+async def test_misunderstandings_not_in_a_row_do_not_offer_a_person(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7005, "en")
+    await chat.send("what is the weather like on mars")
+    assert "talk to a person" not in joined(await chat.send("how do I pay"))
+    replies = await chat.send("asdfgh jkl")
+    assert replies == [
+        "Sorry, I did not quite understand. Could you put it another way, or choose from the menu?"
+    ]

@@ -76,7 +76,6 @@ you_are_welcome = You are welcome. I am here whenever you need me.
 goodbye = Goodbye, and take care. You can write to me at any time.
 fallback = Sorry, I did not quite understand. Could you put it another way, or choose from the menu?
 fallback_offer_person = Sorry, I still did not understand. Would you like to talk to a person from our team?
-not_available_yet = I cannot do this here yet. Our team can help you on { $hotline } (9:00–20:00), or choose something else from the menu.
 unsupported_message = Sorry, I can only read text messages. Please type your question, or choose from the menu.
 error_temporary = Sorry, something went wrong on our side. Please try again in a few minutes; nothing you sent has been lost.
 error_unavailable = Sorry, our service is temporarily unavailable. Please try again in a few minutes.

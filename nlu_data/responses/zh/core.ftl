@@ -72,7 +72,6 @@ you_are_welcome = 不客气，有需要随时找我。
 goodbye = 再见，祝您一切顺利。有需要随时给我发消息。
 fallback = 抱歉，我没有完全理解。您可以换个说法，或在菜单中选择。
 fallback_offer_person = 抱歉，我还是没能理解。需要为您转接人工客服吗？
-not_available_yet = 这项服务暂时无法在这里办理。您可以拨打客服热线 { $hotline }（9:00–20:00），或在菜单中选择其他服务。
 unsupported_message = 抱歉，我目前只能阅读文字消息。请输入您的问题，或在菜单中选择。
 error_temporary = 抱歉，我们这边出了点问题。请过几分钟再试，您发送的内容不会丢失。
 error_unavailable = 抱歉，服务暂时不可用，请几分钟后再试。

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+import pytest
 from aiogram.methods import CloseForumTopic, CopyMessage, CreateForumTopic, SendMessage
 
 from actions.domain.clock import FixedClock
@@ -299,3 +300,57 @@ async def test_agent_approves_a_deferral_from_the_card_buttons(
     assert plan.total == 5400
     assert "Total: ¥5,400.00" in joined(agent.sent_to(8008))
     assert await agent.press(f"tk:plan:{ticket.ticket_id}:d999") == ["该按钮已失效。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reason", "priority"),
+    [
+        ("我要转人工", "zh", "request_human", "normal"),
+        ("I want to talk to a real person", "en", "request_human", "normal"),
+        ("这不是我的贷款，我从来没借过", "zh", "dispute", "high"),
+        ("this is not my loan, I never borrowed this", "en", "dispute", "high"),
+        ("我老公上个月去世了", "zh", "vulnerable", "high"),
+        ("my husband passed away last month", "en", "vulnerable", "high"),
+        ("我要去金融监管总局投诉你们", "zh", "complaint_legal", "high"),
+        ("I will report you to the regulator and my lawyer", "en", "complaint_legal", "high"),
+        ("我不想活了", "zh", "vulnerable", "urgent"),
+        ("I want to end my life", "en", "vulnerable", "urgent"),
+    ],
+)
+async def test_every_escalation_in_both_languages(
+    new_chat: Callable[..., ChatDriver],
+    services: BotServices,
+    text: str,
+    lang: str,
+    reason: str,
+    priority: str,
+) -> None:
+    chat = new_chat(8100, "zh-hans" if lang == "zh" else "en")
+    replies = joined(await chat.send(text))
+    ticket = await only_ticket(services)
+    assert (ticket.reason, ticket.priority, ticket.lang) == (reason, priority, lang)
+    assert ("转交给我们的客服同事" if lang == "zh" else "member of our team") in replies
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_fallback_and_out_of_policy_handoffs_in_both_languages(
+    new_chat: Callable[..., ChatDriver], services: BotServices, lang: str
+) -> None:
+    gibberish = (
+        ("今天火星天气怎么样", "给我讲个笑话吧")
+        if lang == "zh"
+        else ("what is the weather like on mars", "asdfgh jkl")
+    )
+    chat = new_chat(8200, "zh-hans" if lang == "zh" else "en")
+    for text in gibberish:
+        await chat.send(text)
+    await chat.press("menu:human")
+    first = await only_ticket(services)
+    assert (first.reason, first.lang) == ("nlu_fallback", lang)
+
+    other = new_chat(8201, "zh-hans" if lang == "zh" else "en")
+    await other.verify(*D1003)
+    await other.send("我想分期还款" if lang == "zh" else "can I pay in instalments")
+    await other.press("menu:human")
+    tickets = {t.chat_id: t for t in await services.domain.tickets.all()}
+    assert (tickets[8201].reason, tickets[8201].lang) == ("out_of_policy", lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
@@ -12,6 +14,7 @@ from aiogram.types import (
 )
 
 from bot.conversation import Conversation
+from bot.i18n import Catalog
 
 MENU_ITEMS: tuple[str, ...] = ("balance", "channels", "hardship", "callback", "human")
 
@@ -25,11 +28,18 @@ class LangCallback(CallbackData, prefix="lang"):
 
 
 def main_menu(convo: Conversation) -> InlineKeyboardMarkup:
+    return _main_menu(convo.catalog, convo.lang)
+
+
+@lru_cache(maxsize=16)
+def _main_menu(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
+    """Built once per language: the menu is under most replies."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
                 InlineKeyboardButton(
-                    text=convo.t(f"btn_{item}"), callback_data=MenuCallback(item=item).pack()
+                    text=catalog.text(lang, f"btn_{item}"),
+                    callback_data=MenuCallback(item=item).pack(),
                 )
             ]
             for item in MENU_ITEMS

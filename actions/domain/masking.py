@@ -35,7 +35,9 @@ def mask_text(text: str) -> str:
 
 
 class MaskingFilter(logging.Filter):
-    """A logging filter that masks numbers in every formatted record."""
+    """A logging filter that masks numbers in every record, its traceback included."""
+
+    _formatter = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
@@ -43,4 +45,8 @@ class MaskingFilter(logging.Filter):
             record.args = None
         if isinstance(record.msg, str):
             record.msg = mask_text(record.msg)
+        if record.exc_info:
+            # Exception messages can quote their input (a phone number, an ID): mask them too.
+            record.exc_text = mask_text(self._formatter.formatException(record.exc_info))
+            record.exc_info = None
         return True

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import logging
+import sys
 from decimal import Decimal
 
 import pytest
 
-from actions.domain.masking import mask_name, mask_phone, mask_text
+from actions.domain.masking import MaskingFilter, mask_name, mask_phone, mask_text
 from actions.domain.money import format_money, to_cents
 from actions.domain.phones import normalise_phone
 from actions.domain.stage import Stage, delinquency_stage
@@ -61,3 +63,23 @@ def test_masking_hides_the_middle_of_phones_ids_and_names() -> None:
     assert mask_name("王小明") == "王**"
     assert mask_name("Jane Lee") == "J*** L**"
     assert "4321" not in mask_text("ID 11010119900307432X and 110101199003074321")
+
+
+def test_log_records_and_their_tracebacks_are_masked() -> None:
+    try:
+        raise ValueError("no borrower with phone 13800138000")
+    except ValueError:
+        record = logging.LogRecord(
+            "t",
+            logging.ERROR,
+            __file__,
+            1,
+            "lookup for %s failed",
+            ("+8613800138000",),
+            exc_info=sys.exc_info(),
+        )
+    assert MaskingFilter().filter(record)
+    formatted = logging.Formatter().format(record)
+    assert "13800138000" not in formatted
+    assert "lookup for +86138****8000 failed" in formatted
+    assert "ValueError: no borrower with phone 138****8000" in formatted

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from bot.factory import build_bot, build_dispatcher
 from bot.local_session import LocalSession
 from bot.nlu.base import NLU
 from bot.redis_server import RedisServer
-from bot.services import build_services
+from bot.services import BotServices, build_services
 from bot.settings import Settings
 from tests.bot.conftest import D1001
 from tests.harness import ChatDriver, joined
@@ -102,3 +102,43 @@ async def test_a_flood_is_throttled_politely_and_nothing_is_lost_from_the_transc
     incoming = [e.text for e in await services.transcripts.entries(7102) if e.direction == "in"]
     assert incoming == [f"hello {n}" for n in range(100)]
     await services.close()
+
+
+BUSINESS_RECORDS = (
+    "repaybot:ticket:",  # tickets and their pointers
+    "repaybot:tickets",
+    "repaybot:ticket-events",
+    "repaybot:hold:",
+    "repaybot:plans:",
+    "repaybot:plan-active:",
+    "repaybot:promises:",
+    "repaybot:{cb}",  # callbacks
+    "repaybot:prefs:",  # language and the opt-out
+    "repaybot:outbox",
+)
+
+
+async def test_every_key_that_is_not_a_business_record_expires(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(7103, "zh-hans")
+    await chat.verify(*D1001)
+    for text in ("我还欠多少钱", "怎么还款", "退订", "乱七八糟", "转人工"):
+        await chat.send(text)
+    checked, without_ttl = [], []
+    async for raw in services.redis.scan_iter(match="*"):
+        key = raw.decode()
+        if key.startswith(BUSINESS_RECORDS):
+            continue
+        checked.append(key)
+        if await services.redis.ttl(key) < 0:
+            without_ttl.append(key)
+    assert without_ttl == []
+    for expected in (
+        "repaybot:identity:binding:7103",
+        "repaybot:transcript:7103",
+        "repaybot:turns:7103",
+    ):
+        assert expected in checked
+    assert any(key.startswith("repaybot:fsm:") for key in checked)
+    assert any(key.startswith("repaybot:update:") for key in checked)

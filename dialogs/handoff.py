@@ -3,7 +3,10 @@ after repeated misunderstanding, or for something outside the self-service polic
 
 from __future__ import annotations
 
+import re
+
 from aiogram import Bot, F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.types import CallbackQuery, Message
 
 from actions import slots
@@ -37,7 +40,20 @@ async def hand_over(convo: Conversation, bot: Bot, reason: str | None = None) ->
         await AgentDesk(bot, convo.services).open_topic(ticket)
 
 
-async def escalation_said(message: Message, convo: Conversation, bot: Bot) -> None:
+# Nothing but figures: an amount, a count, a date or a time.
+BARE_ANSWER = re.compile(r"^[\s\d.,:/\-年月日号點点半¥$￥元块塊万萬千百kK]+$")
+
+
+async def escalation_said(
+    message: Message, convo: Conversation, bot: Bot, raw_state: str | None = None
+) -> None:
+    """Hands over; but inside a flow that asked a question, bare figures are its answer.
+
+    The classifier can read "50" as a dispute; only the safety lexicon overrides an answer.
+    """
+    signals = convo.parse.signals if convo.parse else []
+    if raw_state and not signals and BARE_ANSWER.match(message.text or ""):
+        raise SkipHandler
     await hand_over(convo, bot)
 
 

@@ -6,9 +6,9 @@ import time
 
 from aiogram import Bot, Router
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import ErrorEvent, User
+from aiogram.types import ErrorEvent
 
-from bot.i18n import Catalog
+from bot.i18n import Catalog, telegram_language
 from bot.outage import REDIS_DOWN, OutageLog
 from bot.services import BotServices
 
@@ -17,11 +17,6 @@ APOLOGY_INTERVAL_SECONDS = 120.0
 
 class ServiceUnavailableError(Exception):
     """Raised (in webhook mode) so the update is answered 503 and Telegram delivers it again."""
-
-
-def _language(user: User | None, default: str) -> str:
-    code = (user.language_code or "").lower() if user else ""
-    return "zh" if code.startswith("zh") else "en" if code.startswith("en") else default
 
 
 class RedisOutageHandler:
@@ -48,7 +43,8 @@ class RedisOutageHandler:
             else (update.callback_query.from_user if update.callback_query else None)
         )
         if message is not None and message.chat.type == "private" and self._due(message.chat.id):
-            text = self.catalog.text(_language(user, self.default_lang), "error_unavailable")
+            lang = telegram_language(user.language_code if user else None) or self.default_lang
+            text = self.catalog.text(lang, "error_unavailable")
             await bot.send_message(message.chat.id, text)
         if self.redeliver:
             raise ServiceUnavailableError from event.exception

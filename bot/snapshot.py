@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from actions.domain.identity import IdentityStore
 from actions.domain.preferences import PreferenceStore
-from actions.domain.redis_util import text
+from actions.domain.redis_util import optional_text
 from actions.domain.tickets import chat_key
 from bot.services import BotServices
 from bot.transcript import Direction
@@ -36,10 +36,6 @@ class ChatSnapshot:
     last_lang: str | None
     recent_messages: int
     turn: int  # how many updates this chat has had (the count of turns, this one included)
-
-
-def _opt(raw: object) -> str | None:
-    return None if raw is None else text(raw)
 
 
 async def take_snapshot(
@@ -73,10 +69,10 @@ async def take_snapshot(
         results = await pipe.execute()
     binding, ticket, (chosen, last), _, recent, turn = results[:6]
     return ChatSnapshot(
-        borrower_id=_opt(binding),
-        ticket_id=_opt(ticket),
-        chosen_lang=_opt(chosen),
-        last_lang=_opt(last),
+        borrower_id=optional_text(binding),
+        ticket_id=optional_text(ticket),
+        chosen_lang=optional_text(chosen),
+        last_lang=optional_text(last),
         recent_messages=int(recent),
         turn=int(turn),
     )

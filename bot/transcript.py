@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 
 from actions.domain.masking import mask_text
+from actions.domain.redis_util import text as reply_text
 
 Direction = Literal["in", "out"]
 _Raw = tuple[bytes | str, dict[bytes | str, bytes | str]]
@@ -85,15 +86,11 @@ class TranscriptStore:
 
 
 def _entry(entry_id: bytes | str, fields: dict[bytes | str, bytes | str]) -> TranscriptEntry:
-    data = {_s(k): _s(v) for k, v in fields.items()}
+    data = {reply_text(k): reply_text(v) for k, v in fields.items()}
     return TranscriptEntry(
-        entry_id=_s(entry_id),
+        entry_id=reply_text(entry_id),
         at=datetime.fromisoformat(data["at"]),
         direction="in" if data["dir"] == "in" else "out",
         kind=data["kind"],
         text=data["text"],
     )
-
-
-def _s(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from redis.asyncio import Redis
 
 from actions.domain.clock import Clock
+from actions.domain.redis_util import optional_text
 
 _PREFIX = "repaybot:identity"
 
@@ -50,8 +51,7 @@ class IdentityStore:
         return f"{_PREFIX}:lock:{user_id}"
 
     async def bound_borrower(self, user_id: int) -> str | None:
-        raw = await self._redis.get(self.binding_key(user_id))
-        return raw.decode() if isinstance(raw, bytes) else raw
+        return optional_text(await self._redis.get(self.binding_key(user_id)))
 
     async def bind(self, user_id: int, borrower_id: str) -> None:
         seconds = int(self.limits.binding_ttl.total_seconds())

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from redis.asyncio import Redis
 
+from actions.domain.redis_util import optional_text
+
 _PREFIX = "repaybot:prefs"
 
 
@@ -25,7 +27,7 @@ class PreferenceStore:
     async def languages(self, user_id: int) -> tuple[str | None, str | None]:
         """The language the user chose (/lang), and the one they last wrote in."""
         chosen, last = await self._redis.hmget(self.key(user_id), ["lang", "last_lang"])
-        return _text(chosen), _text(last)
+        return optional_text(chosen), optional_text(last)
 
     async def set_last_language(self, user_id: int, lang: str) -> None:
         await self._redis.hset(self.key(user_id), "last_lang", lang)
@@ -35,9 +37,5 @@ class PreferenceStore:
 
     async def opted_out_at(self, user_id: int) -> datetime | None:
         raw = await self._redis.hget(self.key(user_id), "opted_out_at")
-        text = _text(raw)
+        text = optional_text(raw)
         return datetime.fromisoformat(text) if text else None
-
-
-def _text(raw: bytes | str | None) -> str | None:
-    return raw.decode() if isinstance(raw, bytes) else raw

@@ -12,6 +12,11 @@ def text(value: Any) -> str:
     return str(value)
 
 
+def optional_text(value: Any) -> str | None:
+    """`text`, keeping a missing value (None) missing."""
+    return None if value is None else text(value)
+
+
 # Compare-and-set one hash field: KEYS[1] hash; ARGV field, expected JSON ('' = absent), new JSON.
 # Returns 1 when written, 0 when the field changed meanwhile (the caller re-reads and retries).
 CAS_HSET = """

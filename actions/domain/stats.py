@@ -80,7 +80,9 @@ class DailyStats:
 
     async def record_conversation(self, chat_id: int) -> None:
         """A chat wrote to the bot today (counted once per chat and day)."""
-        await self._pfadd(self._key(self.today(), "chats"), chat_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            self.queue_conversation(pipe, chat_id)
+            await pipe.execute()
 
     def queue_conversation(self, pipe: Pipeline, chat_id: int) -> None:
         """`record_conversation` as commands in the caller's pipeline (two commands)."""
@@ -104,12 +106,6 @@ class DailyStats:
         key = self._key(self.today())
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hincrby(key, name, amount)
-            pipe.expire(key, TTL_SECONDS)
-            await pipe.execute()
-
-    async def _pfadd(self, key: str, chat_id: int) -> None:
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.pfadd(key, str(chat_id))
             pipe.expire(key, TTL_SECONDS)
             await pipe.execute()
 

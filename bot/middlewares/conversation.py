@@ -12,6 +12,7 @@ from aiogram.types import Chat, TelegramObject, Update, User
 
 from actions.domain.masking import mask_phone
 from bot.conversation import Conversation
+from bot.i18n import telegram_language
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
@@ -29,15 +30,6 @@ def text_language(text: str) -> str | None:
         return "zh"
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
     return "en" if letters >= 2 else None
-
-
-def telegram_language(user: User) -> str | None:
-    code = (user.language_code or "").lower()
-    if code.startswith("zh"):
-        return "zh"
-    if code.startswith("en"):
-        return "en"
-    return None
 
 
 def incoming_record(update: Update) -> Incoming:
@@ -125,4 +117,7 @@ class ConversationMiddleware(BaseMiddleware):
             borrower = await self._services.domain.ledger.get(borrower_id)
             if borrower is not None:
                 return borrower.language
-        return telegram_language(user) or self._services.settings.content.default_language
+        return (
+            telegram_language(user.language_code)
+            or self._services.settings.content.default_language
+        )

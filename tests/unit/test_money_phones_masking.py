@@ -10,6 +10,7 @@ from actions.domain.masking import MaskingFilter, mask_name, mask_phone, mask_te
 from actions.domain.money import format_money, to_cents
 from actions.domain.phones import normalise_phone
 from actions.domain.stage import Stage, delinquency_stage
+from bot.i18n import telegram_language
 
 
 @pytest.mark.parametrize(
@@ -83,3 +84,11 @@ def test_log_records_and_their_tracebacks_are_masked() -> None:
     assert "13800138000" not in formatted
     assert "lookup for +86138****8000 failed" in formatted
     assert "ValueError: no borrower with phone 138****8000" in formatted
+
+
+@pytest.mark.parametrize(
+    ("code", "lang"),
+    [("zh-hans", "zh"), ("zh-TW", "zh"), ("en", "en"), ("en-GB", "en"), ("fr", None), (None, None)],
+)
+def test_telegram_language_codes_map_to_catalog_languages(code: str | None, lang: str) -> None:
+    assert telegram_language(code) == lang

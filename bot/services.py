@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
@@ -43,13 +45,18 @@ class BotServices:
     redis: Redis
     clock: Clock
     catalog: Catalog
-    nlu: NLU
+    nlu_factory: Callable[[], NLU]
     actions: ActionClient
     domain: ActionServices
     transcripts: TranscriptStore
     metrics: Metrics
     # One per process: an outage is reported once, whoever meets it first.
     redis_outage: OutageLog = field(default_factory=lambda: OutageLog("Redis"))
+
+    @cached_property
+    def nlu(self) -> NLU:
+        """The NLU, built on first use (the agents' console never needs one)."""
+        return self.nlu_factory()
 
     async def close(self) -> None:
         await self.actions.close()
@@ -119,8 +126,13 @@ def build_services(
     *,
     clock: Clock | None = None,
     nlu: NLU | None = None,
+    load_nlu: bool = True,
 ) -> BotServices:
-    """Everything the dispatcher's handlers receive; no I/O beyond reading config files."""
+    """Everything the dispatcher's handlers receive.
+
+    The NLU is loaded (or trained) here unless `load_nlu` is False, so a bot's first message
+    does not wait for it; a process that parses no messages skips it.
+    """
     clock = clock or SystemClock()
     redis = redis_client(redis_url)
     domain = build_action_services(settings, redis, clock)
@@ -131,14 +143,17 @@ def build_services(
         )
     else:
         actions = InProcessActionClient(build_executor(ServicesProvider(services=domain)))
-    return BotServices(
+    services = BotServices(
         settings=settings,
         redis=redis,
         clock=clock,
         catalog=Catalog.load(settings.content.locales_dir),
-        nlu=nlu or build_nlu(settings),
+        nlu_factory=(lambda: nlu) if nlu is not None else partial(build_nlu, settings),
         actions=actions,
         domain=domain,
         transcripts=TranscriptStore(redis, ttl_days=settings.redis.transcript_ttl_days),
         metrics=Metrics(),
     )
+    if load_nlu:
+        _ = services.nlu
+    return services

@@ -138,7 +138,7 @@ async def run_agent_console(
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
 ) -> int:
-    services = build_services(settings, redis_url, clock=SystemClock())
+    services = build_services(settings, redis_url, clock=SystemClock(), load_nlu=False)
     console = AgentConsole(services, agent, stdout)
     interactive = stdin.isatty()
     try:

@@ -21,6 +21,7 @@ from dialogs import (
     start,
     verify,
 )
+from dialogs.filters import Magic
 
 # Order matters: a conversation with a person first (the bot stays out of it), then commands,
 # escalations (they win over any flow), the active flow's state handlers; fallback last.
@@ -45,7 +46,7 @@ FLOWS = (
 def build_router() -> Router:
     """A fresh router tree for the borrowers' private chats (one per dispatcher)."""
     root = Router(name="borrower")
-    root.message.filter(F.chat.type == ChatType.PRIVATE)
-    root.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
+    root.message.filter(Magic(F.chat.type == ChatType.PRIVATE))
+    root.callback_query.filter(Magic(F.message.chat.type == ChatType.PRIVATE))
     root.include_routers(*(flow.build_router() for flow in FLOWS))
     return root

@@ -12,6 +12,7 @@ from bot.agents.card import APPROVABLE_PLANS, TicketCallback, outcome_keyboard, 
 from bot.agents.desk import AgentDesk
 from bot.agents.operations import Agent, AgentOperations
 from bot.services import BotServices
+from dialogs.filters import Magic
 
 _APPROVE = re.compile(r"^/approve(?:@\w+)?\s+(?:(\d{1,2})|defer\s+(\d{1,3}))\s*$", re.IGNORECASE)
 _NOTE = re.compile(r"^/note(?:@\w+)?\s+(.+)$", re.IGNORECASE | re.DOTALL)
@@ -150,8 +151,8 @@ def build_router(agents_chat_id: int | None) -> Router:
     router = Router(name="agents")
     if agents_chat_id is None:
         return router
-    router.callback_query.filter(F.message.chat.id == agents_chat_id)
-    router.message.filter(F.chat.id == agents_chat_id)
+    router.callback_query.filter(Magic(F.message.chat.id == agents_chat_id))
+    router.message.filter(Magic(F.chat.id == agents_chat_id))
     router.callback_query.register(ticket_button, TicketCallback.filter())
-    router.message.register(topic_message, F.message_thread_id)
+    router.message.register(topic_message, Magic(F.message_thread_id))
     return router

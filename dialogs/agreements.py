@@ -10,6 +10,7 @@ from aiogram.types import Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
+from dialogs.filters import Magic
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import run_action
 from dialogs.plan_keyboards import manage_callback_keyboard
@@ -43,5 +44,5 @@ async def list_agreements(convo: Conversation) -> None:
 def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(show_agreements, Command("agreements"))
-    router.message.register(show_agreements, F.text.regexp(ASKED))
+    router.message.register(show_agreements, Magic(F.text.regexp(ASKED)))
     return router

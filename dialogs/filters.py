@@ -1,11 +1,33 @@
-"""Filters that route by what the NLU understood."""
+"""Filters for the borrowers' routers, all checked on the event loop.
+
+aiogram runs any plain callable it is given as a filter (a magic filter such as `F.text`, a
+`State`) in a worker thread through `asyncio.to_thread`; the hop costs far more than the check
+and the bot checks several per update. Flows therefore pass `Magic(F...)` and `StateFilter`,
+which are awaited in place.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram.filters import Filter
-from aiogram.types import Message
+from aiogram.types import Message, TelegramObject
+from magic_filter import MagicFilter
 
 from bot.conversation import Conversation
+
+
+class Magic(Filter):
+    """A magic filter (`F.text`, `F.chat.id == 5`, `F.text.regexp(...)`) awaited in place."""
+
+    def __init__(self, magic: MagicFilter) -> None:
+        self.magic = magic
+
+    async def __call__(self, event: TelegramObject) -> Any:
+        return self.magic.resolve(event)
+
+    def __str__(self) -> str:
+        return f"Magic({self.magic!r})"
 
 
 class IntentFilter(Filter):

@@ -7,12 +7,13 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, Message
 
 from actions import plan_slots
 from bot.action_client import ActionResult
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter
+from dialogs.filters import IntentFilter, Magic
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
@@ -203,11 +204,11 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="hardship")
-    router.message.register(choice_typed, Hardship.choose, F.text)
-    router.message.register(confirm_typed, Hardship.confirm, F.text)
+    router.message.register(choice_typed, StateFilter(Hardship.choose), Magic(F.text))
+    router.message.register(confirm_typed, StateFilter(Hardship.confirm), Magic(F.text))
     router.message.register(hardship_asked, IntentFilter("hardship_plan"))
     # "分4期" / "6 instalments" asks for a plan whatever the NLU made of it.
-    router.message.register(hardship_asked, F.text.func(parse_installments))
+    router.message.register(hardship_asked, Magic(F.text.func(parse_installments)))
     router.callback_query.register(hardship_pressed, MenuCallback.filter(F.item == "hardship"))
     router.callback_query.register(option_pressed, PlanPick.filter())
     router.callback_query.register(confirm_pressed, PlanConfirm.filter())

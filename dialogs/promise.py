@@ -9,11 +9,12 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter
+from dialogs.filters import IntentFilter, Magic
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
@@ -218,10 +219,10 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="promise")
-    router.message.register(amount_typed, Promise.amount, F.text)
-    router.message.register(date_typed, Promise.date, F.text)
-    router.message.register(confirm_typed, Promise.confirm, F.text)
-    router.message.register(partial_asked, F.text.regexp(PARTIAL))
+    router.message.register(amount_typed, StateFilter(Promise.amount), Magic(F.text))
+    router.message.register(date_typed, StateFilter(Promise.date), Magic(F.text))
+    router.message.register(confirm_typed, StateFilter(Promise.confirm), Magic(F.text))
+    router.message.register(partial_asked, Magic(F.text.regexp(PARTIAL)))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))
     router.callback_query.register(day_pressed, PromiseDay.filter())
     router.callback_query.register(confirm_pressed, PromiseConfirm.filter())

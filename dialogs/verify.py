@@ -6,12 +6,13 @@ import re
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.types import Message
 
 from actions import slots
 from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
+from dialogs.filters import Magic
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.resume import resume
 from dialogs.states import Verify
@@ -92,9 +93,11 @@ async def logout(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="verify")
-    router.message.register(contact_shared, F.contact)
-    router.message.register(phone_not_shared, Verify.phone, F.text)
-    router.message.register(id_digits, Verify.id_digits, F.text.regexp(ID_DIGITS))
-    router.message.register(id_digits_malformed, Verify.id_digits, F.text)
+    router.message.register(contact_shared, Magic(F.contact))
+    router.message.register(phone_not_shared, StateFilter(Verify.phone), Magic(F.text))
+    router.message.register(
+        id_digits, StateFilter(Verify.id_digits), Magic(F.text.regexp(ID_DIGITS))
+    )
+    router.message.register(id_digits_malformed, StateFilter(Verify.id_digits), Magic(F.text))
     router.message.register(logout, Command("logout"))
     return router

@@ -8,9 +8,10 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import DefaultKeyBuilder
-from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiogram.fsm.storage.redis import RedisEventIsolation
 
 from bot import errors
+from bot.fsm_storage import PrefetchingStorage
 from bot.local_session import LocalSession
 from bot.middlewares.conversation import ConversationMiddleware
 from bot.middlewares.dedupe import DedupeMiddleware
@@ -35,7 +36,9 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
     an error so Telegram delivers it again once Redis is back.
     """
     ttl = services.settings.redis.state_ttl_seconds
-    storage = RedisStorage(services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl)
+    storage = PrefetchingStorage(
+        services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl
+    )
     isolation = RedisEventIsolation(services.redis, key_builder=key_builder())
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
     dispatcher.update.outer_middleware(DedupeMiddleware(services.redis, services.transcripts))

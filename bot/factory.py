@@ -8,10 +8,10 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.base import DefaultKeyBuilder
-from aiogram.fsm.storage.redis import RedisEventIsolation
 
 from bot import errors
 from bot.fsm_storage import PrefetchingStorage
+from bot.isolation import PrefetchingIsolation
 from bot.local_session import LocalSession
 from bot.middlewares.conversation import ConversationMiddleware
 from bot.middlewares.dedupe import DedupeMiddleware
@@ -39,7 +39,7 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
     storage = PrefetchingStorage(
         services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl
     )
-    isolation = RedisEventIsolation(services.redis, key_builder=key_builder())
+    isolation = PrefetchingIsolation(services.redis, storage)
     dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
     dispatcher.update.outer_middleware(DedupeMiddleware(services.redis, services.transcripts))
     dispatcher.update.outer_middleware(MetricsMiddleware(services.metrics))

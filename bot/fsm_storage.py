@@ -1,9 +1,8 @@
 """aiogram's RedisStorage, with the current chat's state and data read once per turn.
 
-Routing checks the FSM state several times per update (each `StateFilter`), and handlers read
-the data again; each read was a Redis round trip. The turn's snapshot pipeline reads both keys
-with everything else it reads (`queue_prefetch`), and `prefetched` serves them for the rest of
-the turn. Writes go straight to Redis as before and update what is served.
+aiogram reads the state when the turn starts and handlers read the data, a Redis round trip
+each. `PrefetchingIsolation` reads both as it takes the chat's lock, and `prefetched` serves
+them for the rest of the turn. Writes go straight to Redis as before and update what is served.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from typing import Any, cast
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import StateType, StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
-from redis.asyncio.client import Pipeline
 
 
 @dataclass
@@ -33,16 +31,11 @@ _current: ContextVar[_Turn | None] = ContextVar("repaybot_fsm_turn", default=Non
 class PrefetchingStorage(RedisStorage):
     """Reads of the turn's own key come from the snapshot; every other key reads Redis."""
 
-    def queue_prefetch(self, pipe: Pipeline, key: StorageKey) -> None:
-        """Queue the reads of `key`'s state and data (two replies) on the snapshot pipeline."""
-        pipe.get(self.key_builder.build(key, "state"))
-        pipe.get(self.key_builder.build(key, "data"))
-
     @contextmanager
     def prefetched(
         self, key: StorageKey, state: bytes | None, data: bytes | None
     ) -> Iterator[None]:
-        """Serve `key` from the two replies queued by `queue_prefetch` while the turn runs."""
+        """Serve `key` from its raw state and data, as read from Redis, while the turn runs."""
         loaded = self.json_loads(data.decode()) if data is not None else {}
         token = _current.set(_Turn(key, state.decode() if state is not None else None, loaded))
         try:

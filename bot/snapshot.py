@@ -1,21 +1,17 @@
 """Everything a turn needs to know about a chat, read from Redis in one round trip.
 
-The same pipeline also reads the chat's FSM state and data (served for the rest of the turn by
-`PrefetchingStorage`), records the incoming message (transcript, daily figures) and counts it
-for flood control, so the common path costs one network round trip instead of ten.
+The same pipeline also records the incoming message (transcript, daily figures) and counts it
+for flood control, so the common path costs one network round trip instead of eight.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiogram.fsm.storage.base import StorageKey
-
 from actions.domain.identity import IdentityStore
 from actions.domain.preferences import PreferenceStore
 from actions.domain.redis_util import optional_text
 from actions.domain.tickets import chat_key
-from bot.fsm_storage import PrefetchingStorage
 from bot.services import BotServices
 from bot.transcript import Direction
 
@@ -40,8 +36,6 @@ class ChatSnapshot:
     last_lang: str | None
     recent_messages: int
     turn: int  # how many updates this chat has had (the count of turns, this one included)
-    fsm_state: bytes | None = None  # the raw FSM state and data, when they were prefetched
-    fsm_data: bytes | None = None
 
 
 async def take_snapshot(
@@ -51,15 +45,11 @@ async def take_snapshot(
     user_id: int,
     incoming: Incoming,
     flood_window_seconds: int,
-    fsm: tuple[PrefetchingStorage, StorageKey] | None = None,
 ) -> ChatSnapshot:
     domain = services.domain
     flood_key = f"repaybot:rate:{user_id}"
     turn_key = f"repaybot:turns:{chat_id}"
     async with services.redis.pipeline(transaction=False) as pipe:
-        if fsm is not None:
-            storage, key = fsm
-            storage.queue_prefetch(pipe, key)
         pipe.get(IdentityStore.binding_key(user_id))
         pipe.get(chat_key(chat_id))
         pipe.hmget(PreferenceStore.key(user_id), ["lang", "last_lang"])
@@ -77,8 +67,7 @@ async def take_snapshot(
             sensitive=incoming.sensitive,
         )
         results = await pipe.execute()
-    fsm_state, fsm_data = results[:2] if fsm is not None else (None, None)
-    binding, ticket, (chosen, last), _, recent, turn = results[2 if fsm is not None else 0 :][:6]
+    binding, ticket, (chosen, last), _, recent, turn = results[:6]
     return ChatSnapshot(
         borrower_id=optional_text(binding),
         ticket_id=optional_text(ticket),
@@ -86,6 +75,4 @@ async def take_snapshot(
         last_lang=optional_text(last),
         recent_messages=int(recent),
         turn=int(turn),
-        fsm_state=fsm_state,
-        fsm_data=fsm_data,
     )

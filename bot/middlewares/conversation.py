@@ -12,7 +12,6 @@ from aiogram.types import Chat, TelegramObject, Update, User
 
 from actions.domain.masking import mask_phone
 from bot.conversation import Conversation
-from bot.fsm_storage import PrefetchingStorage
 from bot.i18n import telegram_language
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
@@ -74,14 +73,12 @@ class ConversationMiddleware(BaseMiddleware):
         services = self._services
         message = event.message
         text = (message.text or message.caption) if message else None
-        storage = fsm.storage if isinstance(fsm.storage, PrefetchingStorage) else None
         snapshot = await take_snapshot(
             services,
             chat_id=chat.id,
             user_id=user.id,
             incoming=incoming_record(event),
             flood_window_seconds=services.settings.limits.window_seconds,
-            fsm=(storage, fsm.key) if storage is not None else None,
         )
         parse: ParseResult | None = None
         if text and not text.startswith("/"):  # commands are routed by name, not understood
@@ -101,10 +98,7 @@ class ConversationMiddleware(BaseMiddleware):
             recent_messages=snapshot.recent_messages,
             turn=snapshot.turn,
         )
-        if storage is None:
-            return await handler(event, data)
-        with storage.prefetched(fsm.key, snapshot.fsm_state, snapshot.fsm_data):
-            return await handler(event, data)
+        return await handler(event, data)
 
     async def _language(self, user: User, snapshot: ChatSnapshot, text: str | None) -> str:
         """Chosen (/lang) > the language of this message > last written > ledger > Telegram."""

@@ -1,11 +1,14 @@
-"""The FSM storage serves the turn's own state and data from the snapshot, and stays right."""
+"""The chat lock reads the FSM state and data; the storage serves them for the turn."""
 
 from __future__ import annotations
+
+import asyncio
 
 from aiogram.fsm.storage.base import DefaultKeyBuilder, StorageKey
 from redis.asyncio import Redis
 
 from bot.fsm_storage import PrefetchingStorage
+from bot.isolation import PrefetchingIsolation
 from dialogs.states import Hardship
 
 KEY = StorageKey(bot_id=42, chat_id=7001, user_id=7001)
@@ -17,10 +20,9 @@ def _storage(redis: Redis) -> PrefetchingStorage:
 
 
 async def _prefetch(storage: PrefetchingStorage, redis: Redis) -> tuple[bytes | None, bytes | None]:
-    async with redis.pipeline(transaction=False) as pipe:
-        storage.queue_prefetch(pipe, KEY)
-        state, data = await pipe.execute()
-    return state, data
+    """The raw state and data, as `PrefetchingIsolation` reads them with the lock."""
+    build = storage.key_builder.build
+    return await redis.get(build(KEY, "state")), await redis.get(build(KEY, "data"))
 
 
 async def test_the_turn_reads_what_the_snapshot_read_without_asking_redis(redis: Redis) -> None:
@@ -65,3 +67,41 @@ async def test_other_chats_are_read_from_redis(redis: Redis) -> None:
         await storage.set_state(OTHER, None)
         assert await storage.get_state(KEY) is None
     assert await storage.get_state(OTHER) is None
+
+
+async def test_the_lock_serves_the_state_it_read_and_is_released(redis: Redis) -> None:
+    storage = _storage(redis)
+    isolation = PrefetchingIsolation(redis, storage)
+    await storage.set_state(KEY, Hardship.choose)
+    lock_key = storage.key_builder.build(KEY, "lock")
+    async with isolation.lock(KEY):
+        assert await redis.pttl(lock_key) > 50_000  # a crashed holder frees it within a minute
+        await redis.set(storage.key_builder.build(KEY, "state"), "elsewhere")
+        assert await storage.get_state(KEY) == Hardship.choose.state
+    assert await redis.exists(lock_key) == 0
+
+
+async def test_one_update_per_chat_at_a_time(redis: Redis) -> None:
+    isolation = PrefetchingIsolation(redis, _storage(redis))
+    order: list[str] = []
+
+    async def turn(name: str, key: StorageKey, hold: float) -> None:
+        async with isolation.lock(key):
+            order.append(f"{name} in")
+            await asyncio.sleep(hold)
+            order.append(f"{name} out")
+
+    first = asyncio.create_task(turn("first", KEY, 0.2))
+    await asyncio.sleep(0.05)
+    await asyncio.gather(turn("second", KEY, 0), turn("other chat", OTHER, 0), first)
+    assert order.index("second in") > order.index("first out")
+    assert order.index("other chat out") < order.index("first out")
+
+
+async def test_an_expired_lock_taken_by_another_worker_stays_theirs(redis: Redis) -> None:
+    storage = _storage(redis)
+    isolation = PrefetchingIsolation(redis, storage)
+    lock_key = storage.key_builder.build(KEY, "lock")
+    async with isolation.lock(KEY):
+        await redis.set(lock_key, "another worker's token")
+    assert await redis.get(lock_key) == b"another worker's token"

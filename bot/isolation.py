@@ -1,0 +1,63 @@
+"""Per-chat isolation across workers, with the chat's FSM state and data read as the lock is
+taken: one round trip where aiogram's `RedisEventIsolation` plus its state read take two, and
+every later state check and data read in the turn costs none (`PrefetchingStorage`)."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+
+from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
+from redis.asyncio import Redis
+
+from bot.fsm_storage import PrefetchingStorage
+
+# Taken only if free; then the state and data keys, read under the lock just taken.
+_ACQUIRE = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return {1, redis.call('GET', KEYS[2]), redis.call('GET', KEYS[3])}
+end
+return {0}
+"""
+# Released only by its holder (a lock that expired and was taken by another stays theirs).
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+LOCK_TTL_MS = 60_000  # as aiogram's RedisEventIsolation: a crashed holder frees it in a minute
+FIRST_RETRY_SECONDS = 0.005
+MAX_RETRY_SECONDS = 0.1
+
+
+class PrefetchingIsolation(BaseEventIsolation):
+    """One update per chat at a time across every worker; waits (with backoff) for a busy chat."""
+
+    def __init__(self, redis: Redis, storage: PrefetchingStorage) -> None:
+        self._storage = storage
+        self._acquire = redis.register_script(_ACQUIRE)
+        self._release = redis.register_script(_RELEASE)
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
+        build = self._storage.key_builder.build
+        keys = [build(key, "lock"), build(key, "state"), build(key, "data")]
+        token = secrets.token_hex(16)
+        delay = FIRST_RETRY_SECONDS
+        while True:
+            reply = await self._acquire(keys=keys, args=[token, LOCK_TTL_MS])
+            if reply[0]:
+                break
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_RETRY_SECONDS)
+        try:
+            with self._storage.prefetched(key, reply[1], reply[2]):
+                yield None
+        finally:
+            await self._release(keys=keys[:1], args=[token])
+
+    async def close(self) -> None:
+        return None

@@ -1,6 +1,7 @@
 """Per-chat isolation across workers, with the chat's FSM state and data read as the lock is
 taken: one round trip where aiogram's `RedisEventIsolation` plus its state read take two, and
-every later state check and data read in the turn costs none (`PrefetchingStorage`)."""
+every later state check and data read in the turn costs none (`PrefetchingStorage`). The
+release rides on the turn's last write (`queue_release`) instead of a round trip of its own."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import asyncio
 import secrets
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 
 from bot.fsm_storage import PrefetchingStorage
 
@@ -33,6 +37,28 @@ FIRST_RETRY_SECONDS = 0.005
 MAX_RETRY_SECONDS = 0.1
 
 
+@dataclass
+class HeldLock:
+    """The chat lock the current turn holds."""
+
+    key: str
+    token: str
+    released: bool = False
+
+
+_held: ContextVar[HeldLock | None] = ContextVar("repaybot_chat_lock", default=None)
+
+
+def queue_release(pipe: Pipeline) -> HeldLock | None:
+    """Queue the release of the turn's chat lock on `pipe`, the turn's last write; once the
+    pipe has run, the caller sets `released` (otherwise the lock is released on its own)."""
+    held = _held.get()
+    if held is None or held.released:
+        return None
+    pipe.eval(_RELEASE, 1, held.key, held.token)
+    return held
+
+
 class PrefetchingIsolation(BaseEventIsolation):
     """One update per chat at a time across every worker; waits (with backoff) for a busy chat."""
 
@@ -53,11 +79,15 @@ class PrefetchingIsolation(BaseEventIsolation):
                 break
             await asyncio.sleep(delay)
             delay = min(delay * 2, MAX_RETRY_SECONDS)
+        held = HeldLock(keys[0], token)
+        held_token = _held.set(held)
         try:
             with self._storage.prefetched(key, reply[1], reply[2]):
                 yield None
         finally:
-            await self._release(keys=keys[:1], args=[token])
+            _held.reset(held_token)
+            if not held.released:
+                await self._release(keys=[held.key], args=[token])
 
     async def close(self) -> None:
         return None

@@ -15,6 +15,7 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update
 from redis.asyncio import Redis
 
+from bot.isolation import queue_release
 from bot.transcript import TranscriptStore
 from bot.turn import Turn, turn
 
@@ -28,7 +29,8 @@ class UpdateInProgressError(Exception):
 
 
 class DedupeMiddleware(BaseMiddleware):
-    """Also ends the turn: the `done` mark and the turn's outgoing transcript in one write."""
+    """Also ends the turn: the `done` mark, the turn's outgoing transcript and the release of
+    the chat's lock in one write."""
 
     def __init__(self, redis: Redis, transcripts: TranscriptStore) -> None:
         self._redis = redis
@@ -66,4 +68,7 @@ class DedupeMiddleware(BaseMiddleware):
                 pipe.set(key, _DONE, ex=DONE_TTL_SECONDS)
             else:
                 pipe.delete(key)
+            lock = queue_release(pipe)
             await pipe.execute()
+        if lock is not None:
+            lock.released = True

@@ -8,7 +8,7 @@ from aiogram.fsm.storage.base import DefaultKeyBuilder, StorageKey
 from redis.asyncio import Redis
 
 from bot.fsm_storage import PrefetchingStorage
-from bot.isolation import PrefetchingIsolation
+from bot.isolation import PrefetchingIsolation, queue_release
 from dialogs.states import Hardship
 
 KEY = StorageKey(bot_id=42, chat_id=7001, user_id=7001)
@@ -105,3 +105,27 @@ async def test_an_expired_lock_taken_by_another_worker_stays_theirs(redis: Redis
     async with isolation.lock(KEY):
         await redis.set(lock_key, "another worker's token")
     assert await redis.get(lock_key) == b"another worker's token"
+
+
+async def test_the_turns_last_write_releases_the_lock(redis: Redis) -> None:
+    storage = _storage(redis)
+    isolation = PrefetchingIsolation(redis, storage)
+    lock_key = storage.key_builder.build(KEY, "lock")
+    async with isolation.lock(KEY):
+        async with redis.pipeline(transaction=False) as pipe:
+            pipe.set("t:update:1", "done")
+            held = queue_release(pipe)
+            assert held is not None
+            await pipe.execute()
+        held.released = True
+        assert await redis.exists(lock_key) == 0
+        async with redis.pipeline(transaction=False) as pipe:
+            assert queue_release(pipe) is None  # released once, not twice
+
+
+async def test_a_queued_release_that_never_ran_is_made_at_the_end(redis: Redis) -> None:
+    storage = _storage(redis)
+    isolation = PrefetchingIsolation(redis, storage)
+    async with isolation.lock(KEY), redis.pipeline(transaction=False) as pipe:
+        queue_release(pipe)  # and the write fails before it runs
+    assert await redis.exists(storage.key_builder.build(KEY, "lock")) == 0

@@ -29,7 +29,7 @@ _current: ContextVar[_Turn | None] = ContextVar("repaybot_fsm_turn", default=Non
 
 
 class PrefetchingStorage(RedisStorage):
-    """Reads of the turn's own key come from the snapshot; every other key reads Redis."""
+    """Reads of the turn's own key come from what the lock read; other keys read Redis."""
 
     @contextmanager
     def prefetched(

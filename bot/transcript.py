@@ -54,6 +54,31 @@ class TranscriptStore:
             self.queue_append(pipe, chat_id, direction, text, kind, sensitive=sensitive, at=at)
             await pipe.execute()
 
+    @property
+    def max_entries(self) -> int:
+        return self._max
+
+    @property
+    def ttl_seconds(self) -> int:
+        return self._ttl
+
+    @staticmethod
+    def fields(
+        direction: Direction,
+        text: str,
+        kind: str = "text",
+        *,
+        sensitive: bool = False,
+        at: datetime | None = None,
+    ) -> dict[str, str]:
+        """One stream entry: numbers masked, a `sensitive` text not stored at all."""
+        return {
+            "at": (at or datetime.now(UTC)).isoformat(),
+            "dir": direction,
+            "kind": kind,
+            "text": MASKED if sensitive else mask_text(text),
+        }
+
     def queue_append(
         self,
         pipe: Pipeline,
@@ -66,13 +91,7 @@ class TranscriptStore:
         at: datetime | None = None,
     ) -> None:
         """`append` as commands in the caller's pipeline (two commands)."""
-        moment = at or datetime.now(UTC)
-        fields = {
-            "at": moment.isoformat(),
-            "dir": direction,
-            "kind": kind,
-            "text": MASKED if sensitive else mask_text(text),
-        }
+        fields = self.fields(direction, text, kind, sensitive=sensitive, at=at)
         pipe.xadd(self.key(chat_id), fields, maxlen=self._max, approximate=True)  # type: ignore[arg-type]
         pipe.expire(self.key(chat_id), self._ttl)
 

@@ -86,9 +86,13 @@ class DailyStats:
 
     def queue_conversation(self, pipe: Pipeline, chat_id: int) -> None:
         """`record_conversation` as commands in the caller's pipeline (two commands)."""
-        key = self._key(self.today(), "chats")
+        key = self.conversations_key()
         pipe.pfadd(key, str(chat_id))
         pipe.expire(key, TTL_SECONDS)
+
+    def conversations_key(self) -> str:
+        """Today's set of chats (a HyperLogLog, kept `TTL_SECONDS`)."""
+        return self._key(self.today(), "chats")
 
     async def record_handoff(self, chat_id: int, reason: str) -> None:
         """A chat was handed to a person: counts the reason and the chat (once per day)."""

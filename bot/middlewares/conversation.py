@@ -16,7 +16,7 @@ from bot.i18n import telegram_language
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
-from bot.snapshot import ChatSnapshot, Incoming, take_snapshot
+from bot.snapshot import ChatSnapshot, Incoming, SnapshotReader
 from dialogs.verify import ID_DIGITS
 
 MAX_NLU_TEXT = 1000
@@ -52,6 +52,7 @@ def incoming_record(update: Update) -> Incoming:
 class ConversationMiddleware(BaseMiddleware):
     def __init__(self, services: BotServices) -> None:
         self._services = services
+        self._snapshots = SnapshotReader(services)
 
     async def __call__(
         self,
@@ -73,8 +74,7 @@ class ConversationMiddleware(BaseMiddleware):
         services = self._services
         message = event.message
         text = (message.text or message.caption) if message else None
-        snapshot = await take_snapshot(
-            services,
+        snapshot = await self._snapshots.take(
             chat_id=chat.id,
             user_id=user.id,
             incoming=incoming_record(event),

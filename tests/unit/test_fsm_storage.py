@@ -25,7 +25,7 @@ async def _prefetch(storage: PrefetchingStorage, redis: Redis) -> tuple[bytes | 
     return await redis.get(build(KEY, "state")), await redis.get(build(KEY, "data"))
 
 
-async def test_the_turn_reads_what_the_snapshot_read_without_asking_redis(redis: Redis) -> None:
+async def test_the_turn_reads_what_the_lock_read_without_asking_redis(redis: Redis) -> None:
     storage = _storage(redis)
     await storage.set_state(KEY, Hardship.choose)
     await storage.set_data(KEY, {"plan": "six", "amounts": ["373.33"]})

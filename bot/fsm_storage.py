@@ -1,50 +1,98 @@
-"""aiogram's RedisStorage, with the current chat's state and data read once per turn.
+"""aiogram's RedisStorage, with the current chat's state and data read once and written once
+per turn.
 
-aiogram reads the state when the turn starts and handlers read the data, a Redis round trip
-each. `PrefetchingIsolation` reads both as it takes the chat's lock, and `prefetched` serves
-them for the rest of the turn. Writes go straight to Redis as before and update what is served.
+aiogram reads the state when the turn starts, handlers read the data and write both, a Redis
+round trip each. `PrefetchingIsolation` reads both as it takes the chat's lock, and
+`prefetched` serves them for the rest of the turn. What the turn changes is written at its end,
+in the same write as the update's `done` mark (`pending_writes`): a turn that fails leaves the
+state as it was, so the update handled again starts from where the first attempt did.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import StateType, StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
+from redis.asyncio.client import Pipeline
 
 
 @dataclass
-class _Turn:
+class TurnState:
+    """The turn's copy of its chat's state and data, and what it changed."""
+
+    storage: PrefetchingStorage
     key: StorageKey
     state: str | None
     data: dict[str, Any] = field(default_factory=dict)
+    state_changed: bool = False
+    data_changed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.state_changed or self.data_changed
+
+    def queue_writes(self, pipe: Pipeline) -> None:
+        """Queue the changed state and data on `pipe`; call `written` once it has run."""
+        build, storage = self.storage.key_builder.build, self.storage
+        if self.state_changed:
+            if self.state is None:
+                pipe.delete(build(self.key, "state"))
+            else:
+                pipe.set(build(self.key, "state"), self.state, ex=storage.state_ttl)
+        if self.data_changed:
+            if not self.data:
+                pipe.delete(build(self.key, "data"))
+            else:
+                pipe.set(
+                    build(self.key, "data"), storage.json_dumps(self.data), ex=storage.data_ttl
+                )
+
+    def written(self) -> None:
+        """The changes are in Redis (or given up on): nothing is left to write."""
+        self.state_changed = self.data_changed = False
 
 
-_current: ContextVar[_Turn | None] = ContextVar("repaybot_fsm_turn", default=None)
+_current: ContextVar[TurnState | None] = ContextVar("repaybot_fsm_turn", default=None)
+
+
+def pending_writes() -> TurnState | None:
+    """The current turn's unwritten FSM changes, if there are any."""
+    turn = _current.get()
+    return turn if turn is not None and turn.changed else None
 
 
 class PrefetchingStorage(RedisStorage):
-    """Reads of the turn's own key come from what the lock read; other keys read Redis."""
+    """The turn's own key is served from what the lock read and written at the turn's end;
+    other keys (an agent's turn closing a borrower's flow) read and write Redis at once."""
 
-    @contextmanager
-    def prefetched(
+    @asynccontextmanager
+    async def prefetched(
         self, key: StorageKey, state: bytes | None, data: bytes | None
-    ) -> Iterator[None]:
-        """Serve `key` from its raw state and data, as read from Redis, while the turn runs."""
+    ) -> AsyncIterator[None]:
+        """Serve `key` from its raw state and data, as read from Redis, while the turn runs;
+        changes not written by the turn's end are written on the way out."""
         loaded = self.json_loads(data.decode()) if data is not None else {}
-        token = _current.set(_Turn(key, state.decode() if state is not None else None, loaded))
+        turn = TurnState(self, key, state.decode() if state is not None else None, loaded)
+        token = _current.set(turn)
         try:
             yield
         finally:
             _current.reset(token)
+        if turn.changed:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                turn.queue_writes(pipe)
+                await pipe.execute()
+            turn.written()
 
     @staticmethod
-    def _turn(key: StorageKey) -> _Turn | None:
+    def _turn(key: StorageKey) -> TurnState | None:
         turn = _current.get()
         return turn if turn is not None and turn.key == key else None
 
@@ -53,10 +101,12 @@ class PrefetchingStorage(RedisStorage):
         return turn.state if turn is not None else await super().get_state(key)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
-        await super().set_state(key, state)
         turn = self._turn(key)
-        if turn is not None:
-            turn.state = state.state if isinstance(state, State) else state
+        if turn is None:
+            await super().set_state(key, state)
+            return
+        turn.state = state.state if isinstance(state, State) else state
+        turn.state_changed = True
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         turn = self._turn(key)
@@ -66,7 +116,12 @@ class PrefetchingStorage(RedisStorage):
         return cast(dict[str, Any], self.json_loads(self.json_dumps(turn.data)))
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        await super().set_data(key, data)
         turn = self._turn(key)
-        if turn is not None:
-            turn.data = cast(dict[str, Any], self.json_loads(self.json_dumps(data)))
+        if turn is None:
+            await super().set_data(key, data)
+            return
+        if not isinstance(data, dict):
+            msg = f"Data must be a dict or dict-like object, got {type(data).__name__}"
+            raise DataNotDictLikeError(msg)
+        turn.data = cast(dict[str, Any], self.json_loads(self.json_dumps(data)))
+        turn.data_changed = True

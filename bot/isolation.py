@@ -82,7 +82,7 @@ class PrefetchingIsolation(BaseEventIsolation):
         held = HeldLock(keys[0], token)
         held_token = _held.set(held)
         try:
-            with self._storage.prefetched(key, reply[1], reply[2]):
+            async with self._storage.prefetched(key, reply[1], reply[2]):
                 yield None
         finally:
             _held.reset(held_token)

@@ -61,9 +61,14 @@ class Outbox:
         interval: float = 0.5,
         outage: OutageLog | None = None,
     ) -> None:
-        """Delivers forever (one chat's messages, or every chat's), until cancelled."""
+        """Delivers forever (one chat's messages, or every chat's), until cancelled.
+
+        A cancellation that lands in a Redis call can be swallowed there or surface as a
+        connection error; the loop checks for one, or it would go on forever after being
+        told to stop."""
         outage = outage or OutageLog("Redis")
         delay = interval
+        this = asyncio.current_task()
         while True:
             try:
                 if chat_id is None:
@@ -73,10 +78,16 @@ class Outbox:
                 outage.ok()
                 delay = interval
             except REDIS_DOWN as error:
+                if this is not None and this.cancelling():
+                    raise asyncio.CancelledError from error
                 outage.failed(error)
                 delay = min(delay * 2, 30.0)
-            except Exception:
+            except Exception as error:
+                if this is not None and this.cancelling():
+                    raise asyncio.CancelledError from error
                 logger.exception("outbox delivery failed; retrying")
+            if this is not None and this.cancelling():
+                raise asyncio.CancelledError
             await asyncio.sleep(delay)
 
 

@@ -15,6 +15,7 @@ from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update
 from redis.asyncio import Redis
 
+from bot.fsm_storage import pending_writes
 from bot.isolation import queue_release
 from bot.transcript import TranscriptStore
 from bot.turn import Turn, turn
@@ -29,8 +30,9 @@ class UpdateInProgressError(Exception):
 
 
 class DedupeMiddleware(BaseMiddleware):
-    """Also ends the turn: the `done` mark, the turn's outgoing transcript and the release of
-    the chat's lock in one write."""
+    """Also ends the turn: the `done` mark, the turn's outgoing transcript, its FSM changes and
+    the release of the chat's lock in one write. A failed turn's FSM changes are dropped: the
+    update is handled again from the state it found."""
 
     def __init__(self, redis: Redis, transcripts: TranscriptStore) -> None:
         self._redis = redis
@@ -64,11 +66,16 @@ class DedupeMiddleware(BaseMiddleware):
         async with self._redis.pipeline(transaction=False) as pipe:
             for message in current.outgoing:
                 self._transcripts.queue_append(pipe, message.chat_id, "out", message.text)
+            fsm = pending_writes()
             if done:
                 pipe.set(key, _DONE, ex=DONE_TTL_SECONDS)
+                if fsm is not None:
+                    fsm.queue_writes(pipe)
             else:
                 pipe.delete(key)
             lock = queue_release(pipe)
             await pipe.execute()
+        if fsm is not None:
+            fsm.written()
         if lock is not None:
             lock.released = True

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from aiogram.fsm.storage.base import DefaultKeyBuilder, StorageKey
 from redis.asyncio import Redis
 
-from bot.fsm_storage import PrefetchingStorage
+from bot.fsm_storage import PrefetchingStorage, pending_writes
 from bot.isolation import PrefetchingIsolation, queue_release
 from dialogs.states import Hardship
 
@@ -31,29 +32,67 @@ async def test_the_turn_reads_what_the_lock_read_without_asking_redis(redis: Red
     await storage.set_data(KEY, {"plan": "six", "amounts": ["373.33"]})
     state, data = await _prefetch(storage, redis)
     await redis.flushdb()  # from here, only the prefetched copy knows the values
-    with storage.prefetched(KEY, state, data):
+    async with storage.prefetched(KEY, state, data):
         assert await storage.get_state(KEY) == Hardship.choose.state
         assert await storage.get_data(KEY) == {"plan": "six", "amounts": ["373.33"]}
     assert await storage.get_state(KEY) is None  # after the turn, Redis again
 
 
-async def test_writes_reach_redis_and_what_is_served(redis: Redis) -> None:
+async def test_changes_are_served_at_once_and_written_when_the_turn_ends(redis: Redis) -> None:
     storage = _storage(redis)
-    with storage.prefetched(KEY, *await _prefetch(storage, redis)):
+    async with storage.prefetched(KEY, *await _prefetch(storage, redis)):
         assert await storage.get_state(KEY) is None
         assert await storage.get_data(KEY) == {}
         await storage.set_state(KEY, Hardship.confirm)
         await storage.update_data(KEY, {"option": "defer"})
         assert await storage.get_state(KEY) == Hardship.confirm.state
         assert await storage.get_data(KEY) == {"option": "defer"}
+        assert await _prefetch(storage, redis) == (None, None)  # not yet in Redis
     assert await storage.get_state(KEY) == Hardship.confirm.state
     assert await storage.get_data(KEY) == {"option": "defer"}
+    ttl = await redis.ttl(storage.key_builder.build(KEY, "state"))
+    assert ttl == -1  # this storage was built without TTLs, as RedisStorage would write it
+
+
+async def test_a_failed_turn_leaves_the_state_it_found(redis: Redis) -> None:
+    storage = _storage(redis)
+    await storage.set_state(KEY, Hardship.choose)
+
+    async def failing_turn() -> None:
+        async with storage.prefetched(KEY, *await _prefetch(storage, redis)):
+            await storage.set_state(KEY, Hardship.confirm)
+            await storage.set_data(KEY, {"option": "defer"})
+            raise RuntimeError("the handler failed")
+
+    with pytest.raises(RuntimeError):
+        await failing_turn()
+    assert await storage.get_state(KEY) == Hardship.choose.state
+    assert await storage.get_data(KEY) == {}
+
+
+async def test_the_turns_last_write_carries_the_changes(redis: Redis) -> None:
+    storage = _storage(redis)
+    await storage.set_data(KEY, {"old": 1})
+    async with storage.prefetched(KEY, *await _prefetch(storage, redis)):
+        assert pending_writes() is None
+        await storage.set_state(KEY, None)
+        await storage.set_data(KEY, {})
+        changes = pending_writes()
+        assert changes is not None
+        async with redis.pipeline(transaction=False) as pipe:
+            changes.queue_writes(pipe)
+            await pipe.execute()
+        changes.written()
+        assert pending_writes() is None
+        await redis.set(storage.key_builder.build(KEY, "data"), '{"later": 2}')
+    # Written once, by the pipe: the way out did not write the same changes again.
+    assert await storage.get_data(KEY) == {"later": 2}
 
 
 async def test_a_changed_copy_does_not_change_the_served_data(redis: Redis) -> None:
     storage = _storage(redis)
     await storage.set_data(KEY, {"slots": [1, 2]})
-    with storage.prefetched(KEY, *await _prefetch(storage, redis)):
+    async with storage.prefetched(KEY, *await _prefetch(storage, redis)):
         first = await storage.get_data(KEY)
         first["slots"].append(3)
         assert await storage.get_data(KEY) == {"slots": [1, 2]}
@@ -62,7 +101,7 @@ async def test_a_changed_copy_does_not_change_the_served_data(redis: Redis) -> N
 async def test_other_chats_are_read_from_redis(redis: Redis) -> None:
     storage = _storage(redis)
     await storage.set_state(OTHER, Hardship.choose)
-    with storage.prefetched(KEY, *await _prefetch(storage, redis)):
+    async with storage.prefetched(KEY, *await _prefetch(storage, redis)):
         assert await storage.get_state(OTHER) == Hardship.choose.state
         await storage.set_state(OTHER, None)
         assert await storage.get_state(KEY) is None

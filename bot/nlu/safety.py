@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.nlu.base import ESCALATING_INTENTS
 from bot.nlu.normalize import fold
+from bot.nlu.wordings import wordings
 
 SELF_HARM = "self_harm"
 
@@ -267,6 +268,45 @@ FUZZY_KEYWORDS: dict[str, str] = {
 }
 _WORD = re.compile(r"[a-z]{6,}")
 
+# Beyond the lists above and below, every plain wording the lexicon's patterns stand for
+# (see `bot.nlu.wordings`) tolerates one slip too, under stricter rules since nobody picked
+# it: English words of ≥ 7 letters and phrases of ≥ 9 characters (one edit), Chinese wordings
+# of ≥ 5 characters (one character missing, never the first or last, never a negation).
+# Reviewed exceptions, whose one-slip neighbours are ordinary messages:
+_NOT_DERIVED = frozenset(
+    {
+        "disabled",  # "disable notifications"
+        "settled it",  # "I'll settle it friday"
+        "cut myself",  # "put myself"
+        "cut my self",
+        "id stolen",  # "is stolen"
+        "我要找人",  # "我找人帮我还"
+    }
+)
+_DERIVED_WORD = re.compile(r"[a-z]{7,}")
+_DERIVED_PHRASE_CHARS = 9
+_DERIVED_CJK_CHARS = 5
+_NEGATIONS = frozenset("不没未无别非莫勿")
+
+
+def _derived_wordings(lexicon: Sequence[Signal]) -> dict[str, str]:
+    """Each plain wording of the lexicon (not already listed by hand) → its signal name."""
+    derived: dict[str, str] = {}
+    for signal in lexicon:
+        for wording in wordings(signal.pattern.pattern):
+            if wording not in _NOT_DERIVED and _long_enough(wording):
+                derived.setdefault(wording, signal.name)
+    return derived
+
+
+def _long_enough(wording: str) -> bool:
+    cjk = len(_CJK_CHAR.findall(wording))
+    if cjk:
+        return cjk >= _DERIVED_CJK_CHARS
+    if " " in wording.strip():
+        return len(wording) >= _DERIVED_PHRASE_CHARS
+    return _DERIVED_WORD.fullmatch(wording) is not None
+
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -292,27 +332,24 @@ def _within_one_edit(a: str, b: str) -> bool:
     return shorter in _deletions(longer)
 
 
-def _fuzzy_index() -> dict[str, list[str]]:
+def _fuzzy_index(keywords: Mapping[str, str]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
-    for keyword in FUZZY_KEYWORDS:
+    for keyword in keywords:
         for key in {keyword, *_deletions(keyword)}:
             index.setdefault(key, []).append(keyword)
     return index
 
 
-_FUZZY_INDEX = _fuzzy_index()
-
-
 def _fuzzy_names(folded: str) -> set[str]:
     names: set[str] = set()
     for token in _WORD.findall(folded):
-        if token in FUZZY_KEYWORDS:
-            names.add(FUZZY_KEYWORDS[token])
+        if token in _KEYWORDS:
+            names.add(_KEYWORDS[token])
             continue
         for key in {token, *_deletions(token)}:
             for keyword in _FUZZY_INDEX.get(key, ()):
                 if _within_one_edit(token, keyword):
-                    names.add(FUZZY_KEYWORDS[keyword])
+                    names.add(_KEYWORDS[keyword])
     return names
 
 
@@ -356,6 +393,7 @@ FUZZY_PHRASES: dict[str, str] = {
     "精神疾病": "vulnerable:illness",
     "心理医生": "vulnerable:illness",
     "撑不下去": "vulnerable:illness",
+    "孤寡老人": "vulnerable:illness",
     "家庭暴力": "vulnerable:abuse",
     # complaints and legal
     "see you in court": "complaint_legal:court",
@@ -460,22 +498,57 @@ def _chinese_slips(keyword: str) -> set[str]:
     return slips - _AMBIGUOUS_SLIPS
 
 
-def _phrase_tables() -> tuple[dict[str, str], re.Pattern[str], dict[str, list[str]]]:
+def _interior_slips(wording: str) -> set[str]:
+    """A derived Chinese wording with one inner character missing (not a negation)."""
+    slips = {
+        wording[:i] + wording[i + 1 :]
+        for i in range(1, len(wording) - 1)
+        if _CJK_CHAR.match(wording[i]) and wording[i] not in _NEGATIONS
+    }
+    return slips - _AMBIGUOUS_SLIPS
+
+
+@dataclass(frozen=True)
+class _PhraseTables:
+    """Chinese slips (one regex over all of them) and English phrases indexed by anchor."""
+
+    chinese: dict[str, str]
+    pattern: re.Pattern[str]
+    english: dict[str, str]
+    anchors: dict[str, list[str]]
+
+
+def _phrase_tables(derived: Mapping[str, str]) -> _PhraseTables:
     slips: dict[str, str] = {}
-    anchors: dict[str, list[str]] = {}
+    english: dict[str, str] = {}
     for phrase, name in FUZZY_PHRASES.items():
         if _CJK_CHAR.search(phrase):
             for slip in {phrase, *_chinese_slips(phrase)}:
                 slips.setdefault(slip, name)
         else:
-            anchors.setdefault(phrase[:_ANCHOR], []).append(phrase)
-            anchors.setdefault(phrase[-_ANCHOR:], []).append(phrase)
+            english[phrase] = name
+    for wording, name in derived.items():
+        if _CJK_CHAR.search(wording):
+            for slip in _interior_slips(wording):
+                slips.setdefault(slip, name)
+        elif " " in wording.strip():
+            english.setdefault(wording, name)
+    anchors: dict[str, list[str]] = {}
+    for phrase in english:
+        anchors.setdefault(phrase[:_ANCHOR], []).append(phrase)
+        anchors.setdefault(phrase[-_ANCHOR:], []).append(phrase)
     ordered = sorted(slips, key=len, reverse=True)
-    return slips, re.compile("|".join(map(re.escape, ordered))), anchors
+    return _PhraseTables(slips, re.compile("|".join(map(re.escape, ordered))), english, anchors)
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_CHINESE_SLIPS, _CHINESE_PATTERN, _PHRASE_ANCHORS = _phrase_tables()
+_DERIVED = _derived_wordings(LEXICON)
+_KEYWORDS = {
+    **{w: n for w, n in _DERIVED.items() if _DERIVED_WORD.fullmatch(w)},
+    **FUZZY_KEYWORDS,
+}
+_FUZZY_INDEX = _fuzzy_index(_KEYWORDS)
+_TABLES = _phrase_tables(_DERIVED)
 
 
 def _phrase_names(folded: str) -> set[str]:
@@ -484,11 +557,11 @@ def _phrase_names(folded: str) -> set[str]:
     Chinese: a regex over the keywords and their one-missing-character forms. English: one
     edit leaves either the first or the last three characters of a phrase intact, so only
     windows next to such an anchor are compared (a few per message, not every window)."""
-    names = {_CHINESE_SLIPS[m.group(0)] for m in _CHINESE_PATTERN.finditer(folded)}
+    names = {_TABLES.chinese[m.group(0)] for m in _TABLES.pattern.finditer(folded)}
     found: set[str] = set()
     for i in range(len(folded) - _ANCHOR + 1):
         anchor = folded[i : i + _ANCHOR]
-        for phrase in _PHRASE_ANCHORS.get(anchor, ()):
+        for phrase in _TABLES.anchors.get(anchor, ()):
             if phrase in found:
                 continue
             for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
@@ -499,7 +572,7 @@ def _phrase_names(folded: str) -> set[str]:
                     starts.append(i + _ANCHOR - length)
                 if any(_matches_at(folded, start, length, phrase) for start in starts):
                     found.add(phrase)
-                    names.add(FUZZY_PHRASES[phrase])
+                    names.add(_TABLES.english[phrase])
                     break
     return names
 

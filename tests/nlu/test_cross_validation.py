@@ -42,7 +42,7 @@ def test_noisy_macro_f1(noisy: Report) -> None:
 
 
 @pytest.mark.xfail(
-    reason="Known gap (issue 3 stays open): noisy escalation recall is 0.970 against the bar of "
+    reason="Known gap (issue 3 stays open): noisy escalation recall is 0.975 against the bar of "
     "0.99; no model or threshold tried reached it without breaking false escalation <= 0.03",
     strict=False,
 )

@@ -116,3 +116,34 @@ def test_one_slip_in_a_phrase_still_fires(text: str, signal: str) -> None:
 )
 def test_slips_that_change_the_meaning_fire_nothing(text: str) -> None:
     assert signal_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("you have the wrnog person", "dispute:not_my_loan"),
+        ("I dont want to lve anymore", "self_harm:no_will_to_live"),
+        ("the fees makes no snse", "dispute:wrong_amount"),
+        ("opertor", "request_human:agent"),
+        ("你们冒充检法", "complaint_legal:harassment"),
+        ("我要找之前给我打电的那个人", "request_human:agent"),
+        ("我是孤寡人", "vulnerable:illness"),
+    ],
+)
+def test_one_slip_in_any_plain_lexicon_wording_still_fires(text: str, signal: str) -> None:
+    assert signal in signal_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll settle it this weekend",
+        "I put myself in this mess",
+        "disable the notifications",
+        "我找人帮我还",
+        "收到款就还",
+        "我的手机坏了",
+    ],
+)
+def test_derived_slips_that_read_as_ordinary_messages_fire_nothing(text: str) -> None:
+    assert signal_names(text) == []

@@ -122,6 +122,31 @@ async def _run(
     return Result(name, latencies, time.perf_counter() - started)
 
 
+async def _alternate(
+    echo: Dispatcher,
+    echo_bot: Bot,
+    full: Dispatcher,
+    full_bot: Bot,
+    rounds: int,
+    blocks: int,
+    concurrency: int,
+    first_user: int,
+) -> list[Result]:
+    """Both bots over `rounds` rounds, in `blocks` alternating blocks; results merged."""
+    merged = [Result("echo", [], 0.0), Result("full bot", [], 0.0)]
+    per_block = max(1, rounds // blocks)
+    for block in range(blocks):
+        users = first_user + block * 10_000
+        for result, (dispatcher, bot) in zip(
+            merged, ((echo, echo_bot), (full, full_bot)), strict=True
+        ):
+            ran = await _run(result.name, dispatcher, bot, _script(per_block, users), concurrency)
+            result.latencies.extend(ran.latencies)
+            result.wall += ran.wall
+            users += 5_000
+    return merged
+
+
 def echo_dispatcher(redis: Redis) -> Dispatcher:
     """The baseline: RedisStorage, one state read and one write per update, an echo.
 
@@ -147,17 +172,17 @@ def echo_dispatcher(redis: Redis) -> Dispatcher:
     return dispatcher
 
 
-async def bench(rounds: int, concurrency: int) -> None:
+async def bench(rounds: int, concurrency: int, blocks: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         server = RedisServer(data_dir=Path(tmp))
         url = server.start()
         try:
-            await _bench(url, rounds, concurrency)
+            await _bench(url, rounds, concurrency, blocks)
         finally:
             server.stop()
 
 
-async def _bench(url: str, rounds: int, concurrency: int) -> None:
+async def _bench(url: str, rounds: int, concurrency: int, blocks: int) -> None:
     settings = Settings(limits=LimitsSettings(messages_per_window=10_000))
     nlu = build_nlu(settings)
     services = build_services(settings, url, nlu=nlu)
@@ -171,14 +196,12 @@ async def _bench(url: str, rounds: int, concurrency: int) -> None:
         await _run("warm-up", full, full_bot, _script(1, 1_000), 1)
         await _run("warm-up", echo, echo_bot, _script(1, 2_000), 1)
         # Latency: one update at a time. Throughput: `concurrency` users talking at once.
-        results = [
-            await _run("echo", echo, echo_bot, _script(rounds, 100_000), 1),
-            await _run("full bot", full, full_bot, _script(rounds, 200_000), 1),
-        ]
-        loaded = [
-            await _run("echo", echo, echo_bot, _script(rounds, 300_000), concurrency),
-            await _run("full bot", full, full_bot, _script(rounds, 400_000), concurrency),
-        ]
+        # Each is measured in alternating blocks (echo, full, echo, full ...), so a slow
+        # minute on a shared machine weighs on both bots alike.
+        results = await _alternate(echo, echo_bot, full, full_bot, rounds, blocks, 1, 100_000)
+        loaded = await _alternate(
+            echo, echo_bot, full, full_bot, rounds, blocks, concurrency, 300_000
+        )
         texts = [
             "我还欠多少钱",
             "what do I owe",
@@ -196,7 +219,10 @@ async def _bench(url: str, rounds: int, concurrency: int) -> None:
             await nlu.parse(text, now)
             parse.append(time.perf_counter() - started)
         echo_result, full_result = results
-        print(f"bench: {len(CONVERSATIONS)} conversations x {rounds} rounds, zh+en, real Redis")
+        print(
+            f"bench: {len(CONVERSATIONS)} conversations x {rounds} rounds, zh+en, real Redis,"
+            f" {blocks} alternating blocks"
+        )
         print("one update at a time (latency):")
         for result in results:
             print("  " + result.line())
@@ -223,16 +249,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--blocks", type=int, default=10, help="alternating echo/full blocks")
     parser.add_argument("--profile", action="store_true", help="pyinstrument the full bot")
     args = parser.parse_args()
     if args.profile:
         from pyinstrument import Profiler
 
         with Profiler() as profiler:
-            asyncio.run(bench(args.rounds, args.concurrency))
+            asyncio.run(bench(args.rounds, args.concurrency, args.blocks))
         profiler.print(show_all=False)
     else:
-        asyncio.run(bench(args.rounds, args.concurrency))
+        asyncio.run(bench(args.rounds, args.concurrency, args.blocks))
 
 
 if __name__ == "__main__":

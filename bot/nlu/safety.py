@@ -484,7 +484,8 @@ _AMBIGUOUS_SLIPS = frozenset(
         "合同上是",
     }
 )
-_ANCHOR = 3
+# Every English phrase has ≥ 9 characters, so one edit leaves its first or its last four intact.
+_ANCHOR = 4
 
 
 def _chinese_slips(keyword: str) -> set[str]:
@@ -535,6 +536,8 @@ def _phrase_tables(derived: Mapping[str, str]) -> _PhraseTables:
             english.setdefault(wording, name)
     anchors: dict[str, list[str]] = {}
     for phrase in english:
+        if len(phrase) < 2 * _ANCHOR + 1:
+            raise ValueError(f"fuzzy phrase {phrase!r} is too short for its anchors")
         anchors.setdefault(phrase[:_ANCHOR], []).append(phrase)
         anchors.setdefault(phrase[-_ANCHOR:], []).append(phrase)
     ordered = sorted(slips, key=len, reverse=True)
@@ -555,7 +558,7 @@ def _phrase_names(folded: str) -> set[str]:
     """Signals of the fuzzy phrases in `folded` (a single edit allowed in each).
 
     Chinese: a regex over the keywords and their one-missing-character forms. English: one
-    edit leaves either the first or the last three characters of a phrase intact, so only
+    edit leaves either the first or the last four characters of a phrase intact, so only
     windows next to such an anchor are compared (a few per message, not every window)."""
     names = {_TABLES.chinese[m.group(0)] for m in _TABLES.pattern.finditer(folded)}
     found: set[str] = set()

@@ -14,13 +14,15 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, cast
 
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import StateType, StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
-from redis.asyncio.client import Pipeline
+
+from bot.write_batch import WriteBatch
 
 
 @dataclass
@@ -38,25 +40,29 @@ class TurnState:
     def changed(self) -> bool:
         return self.state_changed or self.data_changed
 
-    def queue_writes(self, pipe: Pipeline) -> None:
-        """Queue the changed state and data on `pipe`; call `written` once it has run."""
+    def queue_writes(self, batch: WriteBatch) -> None:
+        """Queue the changed state and data on `batch`; call `written` once it has run."""
         build, storage = self.storage.key_builder.build, self.storage
         if self.state_changed:
             if self.state is None:
-                pipe.delete(build(self.key, "state"))
+                batch.delete(build(self.key, "state"))
             else:
-                pipe.set(build(self.key, "state"), self.state, ex=storage.state_ttl)
+                batch.set(build(self.key, "state"), self.state, ex=_seconds(storage.state_ttl))
         if self.data_changed:
             if not self.data:
-                pipe.delete(build(self.key, "data"))
+                batch.delete(build(self.key, "data"))
             else:
-                pipe.set(
-                    build(self.key, "data"), storage.json_dumps(self.data), ex=storage.data_ttl
-                )
+                data = storage.json_dumps(self.data)
+                batch.set(build(self.key, "data"), data, ex=_seconds(storage.data_ttl))
 
     def written(self) -> None:
         """The changes are in Redis (or given up on): nothing is left to write."""
         self.state_changed = self.data_changed = False
+
+
+def _seconds(ttl: int | timedelta | None) -> int | None:
+    """RedisStorage's TTL setting (seconds or a timedelta) in whole seconds."""
+    return int(ttl.total_seconds()) if isinstance(ttl, timedelta) else ttl
 
 
 _current: ContextVar[TurnState | None] = ContextVar("repaybot_fsm_turn", default=None)
@@ -86,9 +92,9 @@ class PrefetchingStorage(RedisStorage):
         finally:
             _current.reset(token)
         if turn.changed:
-            async with self.redis.pipeline(transaction=False) as pipe:
-                turn.queue_writes(pipe)
-                await pipe.execute()
+            batch = WriteBatch(self.redis)
+            turn.queue_writes(batch)
+            await batch.execute()
             turn.written()
 
     @staticmethod

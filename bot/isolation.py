@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
 from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
 from bot.fsm_storage import PrefetchingStorage
+from bot.write_batch import WriteBatch
 
 # Taken only if free; then the state and data keys, read under the lock just taken.
 _ACQUIRE = """
@@ -49,13 +49,13 @@ class HeldLock:
 _held: ContextVar[HeldLock | None] = ContextVar("repaybot_chat_lock", default=None)
 
 
-def queue_release(pipe: Pipeline) -> HeldLock | None:
-    """Queue the release of the turn's chat lock on `pipe`, the turn's last write; once the
-    pipe has run, the caller sets `released` (otherwise the lock is released on its own)."""
+def queue_release(batch: WriteBatch) -> HeldLock | None:
+    """Queue the release of the turn's chat lock on `batch`, the turn's last write; once it
+    has run, the caller sets `released` (otherwise the lock is released on its own)."""
     held = _held.get()
     if held is None or held.released:
         return None
-    pipe.eval(_RELEASE, 1, held.key, held.token)
+    batch.delete_if_equal(held.key, held.token)
     return held
 
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Literal, cast
 
 from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
 from actions.domain.masking import mask_text
 from actions.domain.redis_util import text as reply_text
+from bot.write_batch import WriteBatch
 
 Direction = Literal["in", "out"]
 _Raw = tuple[bytes | str, dict[bytes | str, bytes | str]]
@@ -50,9 +50,9 @@ class TranscriptStore:
         at: datetime | None = None,
     ) -> None:
         """Stores `text` with numbers masked, or not at all when it is `sensitive`."""
-        async with self._redis.pipeline(transaction=False) as pipe:
-            self.queue_append(pipe, chat_id, direction, text, kind, sensitive=sensitive, at=at)
-            await pipe.execute()
+        batch = WriteBatch(self._redis)
+        self.queue_append(batch, chat_id, direction, text, kind, sensitive=sensitive, at=at)
+        await batch.execute()
 
     @property
     def max_entries(self) -> int:
@@ -81,7 +81,7 @@ class TranscriptStore:
 
     def queue_append(
         self,
-        pipe: Pipeline,
+        batch: WriteBatch,
         chat_id: int,
         direction: Direction,
         text: str,
@@ -90,10 +90,10 @@ class TranscriptStore:
         sensitive: bool = False,
         at: datetime | None = None,
     ) -> None:
-        """`append` as commands in the caller's pipeline (two commands)."""
+        """`append` as commands in the caller's batch (two commands)."""
         fields = self.fields(direction, text, kind, sensitive=sensitive, at=at)
-        pipe.xadd(self.key(chat_id), fields, maxlen=self._max, approximate=True)  # type: ignore[arg-type]
-        pipe.expire(self.key(chat_id), self._ttl)
+        batch.xadd(self.key(chat_id), fields, maxlen=self._max)
+        batch.expire(self.key(chat_id), self._ttl)
 
     async def entries(self, chat_id: int, last: int | None = None) -> list[TranscriptEntry]:
         key = self.key(chat_id)

@@ -19,6 +19,7 @@ from bot.fsm_storage import pending_writes
 from bot.isolation import queue_release
 from bot.transcript import TranscriptStore
 from bot.turn import Turn, turn
+from bot.write_batch import WriteBatch
 
 DONE_TTL_SECONDS = 24 * 3600
 PROCESSING_TTL_SECONDS = 60
@@ -31,8 +32,8 @@ class UpdateInProgressError(Exception):
 
 class DedupeMiddleware(BaseMiddleware):
     """Also ends the turn: the `done` mark, the turn's outgoing transcript, its FSM changes and
-    the release of the chat's lock in one write. A failed turn's FSM changes are dropped: the
-    update is handled again from the state it found."""
+    the release of the chat's lock in one call (a `WriteBatch`). A failed turn's FSM changes
+    are dropped: the update is handled again from the state it found."""
 
     def __init__(self, redis: Redis, transcripts: TranscriptStore) -> None:
         self._redis = redis
@@ -63,18 +64,18 @@ class DedupeMiddleware(BaseMiddleware):
         return result
 
     async def _end(self, current: Turn, key: str, *, done: bool) -> None:
-        async with self._redis.pipeline(transaction=False) as pipe:
-            for message in current.outgoing:
-                self._transcripts.queue_append(pipe, message.chat_id, "out", message.text)
-            fsm = pending_writes()
-            if done:
-                pipe.set(key, _DONE, ex=DONE_TTL_SECONDS)
-                if fsm is not None:
-                    fsm.queue_writes(pipe)
-            else:
-                pipe.delete(key)
-            lock = queue_release(pipe)
-            await pipe.execute()
+        batch = WriteBatch(self._redis)
+        for message in current.outgoing:
+            self._transcripts.queue_append(batch, message.chat_id, "out", message.text)
+        fsm = pending_writes()
+        if done:
+            batch.set(key, _DONE.decode(), ex=DONE_TTL_SECONDS)
+            if fsm is not None:
+                fsm.queue_writes(batch)
+        else:
+            batch.delete(key)
+        lock = queue_release(batch)
+        await batch.execute()
         if fsm is not None:
             fsm.written()
         if lock is not None:

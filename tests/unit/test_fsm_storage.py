@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 
 from bot.fsm_storage import PrefetchingStorage, pending_writes
 from bot.isolation import PrefetchingIsolation, queue_release
+from bot.write_batch import WriteBatch
 from dialogs.states import Hardship
 
 KEY = StorageKey(bot_id=42, chat_id=7001, user_id=7001)
@@ -79,13 +80,13 @@ async def test_the_turns_last_write_carries_the_changes(redis: Redis) -> None:
         await storage.set_data(KEY, {})
         changes = pending_writes()
         assert changes is not None
-        async with redis.pipeline(transaction=False) as pipe:
-            changes.queue_writes(pipe)
-            await pipe.execute()
+        batch = WriteBatch(redis)
+        changes.queue_writes(batch)
+        await batch.execute()
         changes.written()
         assert pending_writes() is None
         await redis.set(storage.key_builder.build(KEY, "data"), '{"later": 2}')
-    # Written once, by the pipe: the way out did not write the same changes again.
+    # Written once, by the batch: the way out did not write the same changes again.
     assert await storage.get_data(KEY) == {"later": 2}
 
 
@@ -151,20 +152,20 @@ async def test_the_turns_last_write_releases_the_lock(redis: Redis) -> None:
     isolation = PrefetchingIsolation(redis, storage)
     lock_key = storage.key_builder.build(KEY, "lock")
     async with isolation.lock(KEY):
-        async with redis.pipeline(transaction=False) as pipe:
-            pipe.set("t:update:1", "done")
-            held = queue_release(pipe)
-            assert held is not None
-            await pipe.execute()
+        batch = WriteBatch(redis)
+        batch.set("t:update:1", "done")
+        held = queue_release(batch)
+        assert held is not None
+        await batch.execute()
         held.released = True
         assert await redis.exists(lock_key) == 0
-        async with redis.pipeline(transaction=False) as pipe:
-            assert queue_release(pipe) is None  # released once, not twice
+        assert await redis.get("t:update:1") == b"done"
+        assert queue_release(WriteBatch(redis)) is None  # released once, not twice
 
 
 async def test_a_queued_release_that_never_ran_is_made_at_the_end(redis: Redis) -> None:
     storage = _storage(redis)
     isolation = PrefetchingIsolation(redis, storage)
-    async with isolation.lock(KEY), redis.pipeline(transaction=False) as pipe:
-        queue_release(pipe)  # and the write fails before it runs
+    async with isolation.lock(KEY):
+        queue_release(WriteBatch(redis))  # and the write fails before it runs
     assert await redis.exists(storage.key_builder.build(KEY, "lock")) == 0

@@ -25,13 +25,6 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
 end
 return {0}
 """
-# Released only by its holder (a lock that expired and was taken by another stays theirs).
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-"""
 LOCK_TTL_MS = 60_000  # as aiogram's RedisEventIsolation: a crashed holder frees it in a minute
 FIRST_RETRY_SECONDS = 0.005
 MAX_RETRY_SECONDS = 0.1
@@ -55,17 +48,22 @@ def queue_release(batch: WriteBatch) -> HeldLock | None:
     held = _held.get()
     if held is None or held.released:
         return None
-    batch.delete_if_equal(held.key, held.token)
+    queue_release_of(batch, held)
     return held
+
+
+def queue_release_of(batch: WriteBatch, held: HeldLock) -> None:
+    """Released only by its holder: a lock that expired and was taken by another stays theirs."""
+    batch.delete_if_equal(held.key, held.token)
 
 
 class PrefetchingIsolation(BaseEventIsolation):
     """One update per chat at a time across every worker; waits (with backoff) for a busy chat."""
 
     def __init__(self, redis: Redis, storage: PrefetchingStorage) -> None:
+        self._redis = redis
         self._storage = storage
         self._acquire = redis.register_script(_ACQUIRE)
-        self._release = redis.register_script(_RELEASE)
 
     @asynccontextmanager
     async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
@@ -87,7 +85,9 @@ class PrefetchingIsolation(BaseEventIsolation):
         finally:
             _held.reset(held_token)
             if not held.released:
-                await self._release(keys=[held.key], args=[token])
+                release = WriteBatch(self._redis)
+                queue_release_of(release, held)
+                await release.execute()
 
     async def close(self) -> None:
         return None

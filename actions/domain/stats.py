@@ -15,7 +15,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
-from redis.asyncio.client import Pipeline
 
 from actions.domain.clock import Clock
 from actions.domain.redis_util import text
@@ -80,15 +79,11 @@ class DailyStats:
 
     async def record_conversation(self, chat_id: int) -> None:
         """A chat wrote to the bot today (counted once per chat and day)."""
-        async with self._redis.pipeline(transaction=True) as pipe:
-            self.queue_conversation(pipe, chat_id)
-            await pipe.execute()
-
-    def queue_conversation(self, pipe: Pipeline, chat_id: int) -> None:
-        """`record_conversation` as commands in the caller's pipeline (two commands)."""
         key = self.conversations_key()
-        pipe.pfadd(key, str(chat_id))
-        pipe.expire(key, TTL_SECONDS)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.pfadd(key, str(chat_id))
+            pipe.expire(key, TTL_SECONDS)
+            await pipe.execute()
 
     def conversations_key(self) -> str:
         """Today's set of chats (a HyperLogLog, kept `TTL_SECONDS`)."""

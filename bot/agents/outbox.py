@@ -69,6 +69,10 @@ class Outbox:
         outage = outage or OutageLog("Redis")
         delay = interval
         this = asyncio.current_task()
+
+        def told_to_stop() -> bool:
+            return this is not None and this.cancelling() > 0
+
         while True:
             try:
                 if chat_id is None:
@@ -77,16 +81,15 @@ class Outbox:
                     await self.drain(chat_id, send)
                 outage.ok()
                 delay = interval
-            except REDIS_DOWN as error:
-                if this is not None and this.cancelling():
-                    raise asyncio.CancelledError from error
-                outage.failed(error)
-                delay = min(delay * 2, 30.0)
             except Exception as error:
-                if this is not None and this.cancelling():
+                if told_to_stop():
                     raise asyncio.CancelledError from error
-                logger.exception("outbox delivery failed; retrying")
-            if this is not None and this.cancelling():
+                if isinstance(error, REDIS_DOWN):
+                    outage.failed(error)
+                    delay = min(delay * 2, 30.0)
+                else:
+                    logger.exception("outbox delivery failed; retrying")
+            if told_to_stop():
                 raise asyncio.CancelledError
             await asyncio.sleep(delay)
 

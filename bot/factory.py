@@ -11,14 +11,13 @@ from aiogram.fsm.storage.base import DefaultKeyBuilder
 
 from bot import errors
 from bot.fsm_storage import PrefetchingStorage
-from bot.isolation import PrefetchingIsolation
 from bot.local_session import LocalSession
 from bot.middlewares.conversation import ConversationMiddleware
-from bot.middlewares.dedupe import DedupeMiddleware
 from bot.middlewares.metrics import MetricsMiddleware
 from bot.middlewares.outgoing import OutgoingRateLimit
 from bot.middlewares.throttle import ThrottleMiddleware
 from bot.middlewares.transcript import OutgoingTranscriptMiddleware
+from bot.middlewares.turn import TurnMiddleware
 from bot.services import BotServices
 from dialogs import agents, build_router
 
@@ -32,6 +31,9 @@ def key_builder() -> DefaultKeyBuilder:
 def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False) -> Dispatcher:
     """The dispatcher: Redis FSM with TTLs, per-chat isolation, middlewares, every flow.
 
+    aiogram's FSM middleware is replaced by `TurnMiddleware`, which does its work (the chat's
+    lock, state and data) in the same Redis call as the update's dedupe and the chat's snapshot.
+
     `redeliver_on_outage` (webhook mode): an update that met a Redis outage is answered with
     an error so Telegram delivers it again once Redis is back.
     """
@@ -39,9 +41,8 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
     storage = PrefetchingStorage(
         services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl
     )
-    isolation = PrefetchingIsolation(services.redis, storage)
-    dispatcher = Dispatcher(storage=storage, events_isolation=isolation, services=services)
-    dispatcher.update.outer_middleware(DedupeMiddleware(services.redis, services.transcripts))
+    dispatcher = Dispatcher(storage=storage, disable_fsm=True, services=services)
+    dispatcher.update.outer_middleware(TurnMiddleware(storage, services))
     dispatcher.update.outer_middleware(MetricsMiddleware(services.metrics))
     dispatcher.update.outer_middleware(ConversationMiddleware(services))
     limits = services.settings.limits

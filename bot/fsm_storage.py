@@ -2,16 +2,16 @@
 per turn.
 
 aiogram reads the state when the turn starts, handlers read the data and write both, a Redis
-round trip each. `PrefetchingIsolation` reads both as it takes the chat's lock, and
-`prefetched` serves them for the rest of the turn. What the turn changes is written at its end,
-in the same write as the update's `done` mark (`pending_writes`): a turn that fails leaves the
-state as it was, so the update handled again starts from where the first attempt did.
+round trip each. The turn's opening reads both as it takes the chat's lock (`bot.opening`), and
+`serving` serves them for the rest of the turn. What the turn changes is written at its end, in
+the same write as the update's `done` mark (`bot.middlewares.turn`): a turn that fails leaves
+the state as it was, so the update handled again starts from where the first attempt did.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -41,7 +41,7 @@ class TurnState:
         return self.state_changed or self.data_changed
 
     def queue_writes(self, batch: WriteBatch) -> None:
-        """Queue the changed state and data on `batch`; call `written` once it has run."""
+        """Queue the changed state and data on `batch`."""
         build, storage = self.storage.key_builder.build, self.storage
         if self.state_changed:
             if self.state is None:
@@ -55,10 +55,6 @@ class TurnState:
                 data = storage.json_dumps(self.data)
                 batch.set(build(self.key, "data"), data, ex=_seconds(storage.data_ttl))
 
-    def written(self) -> None:
-        """The changes are in Redis (or given up on): nothing is left to write."""
-        self.state_changed = self.data_changed = False
-
 
 def _seconds(ttl: int | timedelta | None) -> int | None:
     """RedisStorage's TTL setting (seconds or a timedelta) in whole seconds."""
@@ -68,34 +64,23 @@ def _seconds(ttl: int | timedelta | None) -> int | None:
 _current: ContextVar[TurnState | None] = ContextVar("repaybot_fsm_turn", default=None)
 
 
-def pending_writes() -> TurnState | None:
-    """The current turn's unwritten FSM changes, if there are any."""
-    turn = _current.get()
-    return turn if turn is not None and turn.changed else None
-
-
 class PrefetchingStorage(RedisStorage):
-    """The turn's own key is served from what the lock read and written at the turn's end;
+    """The turn's own key is served from what the opening read and written at the turn's end;
     other keys (an agent's turn closing a borrower's flow) read and write Redis at once."""
 
-    @asynccontextmanager
-    async def prefetched(
+    @contextmanager
+    def serving(
         self, key: StorageKey, state: bytes | None, data: bytes | None
-    ) -> AsyncIterator[None]:
+    ) -> Iterator[TurnState]:
         """Serve `key` from its raw state and data, as read from Redis, while the turn runs;
-        changes not written by the turn's end are written on the way out."""
+        the turn's owner writes what changed (`TurnState.queue_writes`)."""
         loaded = self.json_loads(data.decode()) if data is not None else {}
         turn = TurnState(self, key, state.decode() if state is not None else None, loaded)
         token = _current.set(turn)
         try:
-            yield
+            yield turn
         finally:
             _current.reset(token)
-        if turn.changed:
-            batch = WriteBatch(self.redis)
-            turn.queue_writes(batch)
-            await batch.execute()
-            turn.written()
 
     @staticmethod
     def _turn(key: StorageKey) -> TurnState | None:

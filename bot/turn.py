@@ -1,7 +1,7 @@
 """Writes a turn makes after its handler, batched into the one round trip that ends it.
 
 While an update is handled, the messages the bot sends are collected here instead of being
-written one by one; the dedupe middleware writes them together with the update's `done` mark.
+written one by one; `TurnMiddleware` writes them together with the update's `done` mark.
 Outside an update (outbox deliveries) there is no turn and writes happen at once.
 """
 

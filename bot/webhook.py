@@ -20,7 +20,7 @@ from aiohttp import web
 from bot.agents.outbox import Outbox, delivering
 from bot.errors import ServiceUnavailableError
 from bot.factory import build_bot, build_dispatcher
-from bot.middlewares.dedupe import UpdateInProgressError
+from bot.middlewares.turn import UpdateInProgressError
 from bot.ops.app import mount_ops
 from bot.ops.embedded import ops_app_for
 from bot.services import build_services

@@ -6,18 +6,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot
-from aiogram.enums import ChatType
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Chat, TelegramObject, Update, User
 
-from actions.domain.masking import mask_phone
 from bot.conversation import Conversation
 from bot.i18n import telegram_language
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
-from bot.snapshot import ChatSnapshot, Incoming, SnapshotReader
-from dialogs.verify import ID_DIGITS
+from bot.snapshot import ChatSnapshot
 
 MAX_NLU_TEXT = 1000
 
@@ -32,27 +29,11 @@ def text_language(text: str) -> str | None:
     return "en" if letters >= 2 else None
 
 
-def incoming_record(update: Update) -> Incoming:
-    """The incoming message (or button press) as the transcript records it.
-
-    A message that is nothing but 4 ID characters is never stored, whatever the state.
-    """
-    if update.callback_query is not None:
-        return Incoming(text=f"[button {update.callback_query.data}]", kind="callback")
-    message = update.message
-    if message is None:
-        return Incoming(text=f"[{update.event_type}]", kind=update.event_type)
-    kind = str(message.content_type)
-    if message.contact is not None:
-        return Incoming(text=f"[contact {mask_phone(message.contact.phone_number)}]", kind=kind)
-    text = message.text or message.caption or f"[{kind}]"
-    return Incoming(text=text, kind=kind, sensitive=ID_DIGITS.match(text) is not None)
-
-
 class ConversationMiddleware(BaseMiddleware):
+    """Needs the snapshot `TurnMiddleware` took as the turn opened (a borrower's private chat)."""
+
     def __init__(self, services: BotServices) -> None:
         self._services = services
-        self._snapshots = SnapshotReader(services)
 
     async def __call__(
         self,
@@ -63,23 +44,18 @@ class ConversationMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         chat: Chat | None = data.get("event_chat")
         fsm: FSMContext | None = data.get("state")
+        snapshot: ChatSnapshot | None = data.get("snapshot")
         if (
             not isinstance(event, Update)
             or user is None
             or chat is None
             or fsm is None
-            or chat.type != ChatType.PRIVATE
+            or snapshot is None
         ):
             return await handler(event, data)
         services = self._services
         message = event.message
         text = (message.text or message.caption) if message else None
-        snapshot = await self._snapshots.take(
-            chat_id=chat.id,
-            user_id=user.id,
-            incoming=incoming_record(event),
-            flood_window_seconds=services.settings.limits.window_seconds,
-        )
         parse: ParseResult | None = None
         if text and not text.startswith("/"):  # commands are routed by name, not understood
             parse = await services.nlu.parse(text[:MAX_NLU_TEXT], services.clock.now())

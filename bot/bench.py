@@ -29,6 +29,7 @@ from bot.local_session import LocalSession
 from bot.redis_server import RedisServer
 from bot.services import build_nlu, build_services
 from bot.settings import LimitsSettings, Settings
+from bot.startup import ready
 from bot.updates import UpdateFactory
 
 Step = Callable[[UpdateFactory], Update]
@@ -195,6 +196,7 @@ async def _bench(url: str, rounds: int, concurrency: int, blocks: int) -> None:
         # Warm both up (imports, model, connection pools), then measure.
         await _run("warm-up", full, full_bot, _script(1, 1_000), 1)
         await _run("warm-up", echo, echo_bot, _script(1, 2_000), 1)
+        ready(services)  # as `repaybot run` does before its first update
         # Latency: one update at a time. Throughput: `concurrency` users talking at once.
         # Each is measured in alternating blocks (echo, full, echo, full ...), so a slow
         # minute on a shared machine weighs on both bots alike.

@@ -9,6 +9,7 @@ from bot.factory import build_bot, build_dispatcher
 from bot.ops.embedded import serving_ops
 from bot.services import build_services
 from bot.settings import Settings
+from bot.startup import ready
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ async def run_polling(settings: Settings, redis_url: str) -> int:
     services = build_services(settings, redis_url)
     dispatcher = build_dispatcher(services)
     bot = build_bot(services)
+    ready(services)
 
     async def deliver(chat_id: int, text: str) -> None:
         await bot.send_message(chat_id, text)

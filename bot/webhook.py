@@ -25,6 +25,7 @@ from bot.ops.app import mount_ops
 from bot.ops.embedded import ops_app_for
 from bot.services import build_services
 from bot.settings import Settings, WebhookSettings
+from bot.startup import ready
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +151,7 @@ async def run_webhook(settings: Settings, redis_url: str) -> int:
     ops = ops_app_for(services)
     if ops is not None:
         mount_ops(app, ops, "/ops/")
+    ready(services)
 
     async def deliver(chat_id: int, text: str) -> None:
         await bot.send_message(chat_id, text)

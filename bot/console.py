@@ -151,8 +151,11 @@ async def run_console(
     async def deliver(chat_id: int, text: str) -> None:
         await chat.bot.send_message(chat_id, text)
 
+    outbox = Outbox(services.redis)
     try:
-        async with delivering(Outbox(services.redis), deliver, chat_id=user_id):
+        # What waited for the borrower (an agent's replies) comes first, then live deliveries.
+        await outbox.drain(user_id, deliver)
+        async with delivering(outbox, deliver, chat_id=user_id):
             await _converse(chat, services, stdin, stdout, interactive, lang=lang, reset=reset)
     finally:
         await chat.bot.session.close()

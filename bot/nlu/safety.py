@@ -30,6 +30,28 @@ class Signal:
     pattern: re.Pattern[str]
 
 
+def _slip(word: str, *, but: tuple[str, ...] = ()) -> str:
+    """A regex for `word` or any one-edit slip of it (a letter missing, wrong, extra or two
+    swapped), except the words in `but`. Only for short words inside a context that already
+    carries the meaning ("the amount is wromg"): alone, a slip of a short word is ambiguous."""
+    letters = "[a-z]"
+    forms = {word}
+    for i in range(len(word) + 1):
+        forms.add(word[:i] + letters + word[i:])
+        if i < len(word):
+            forms.add(word[:i] + word[i + 1 :])
+            forms.add(word[:i] + letters + word[i + 1 :])
+        if i + 1 < len(word):
+            forms.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    exclude = "".join(rf"(?!{re.escape(other)}\b)" for other in but)
+    return rf"\b{exclude}(?:{'|'.join(sorted(forms, key=len, reverse=True))})\b"
+
+
+# Marks an alternative whose one-slip neighbours read as ordinary messages ("我儿已经走了"
+# without 儿 is "I've left"): it matches as written, and `wordings` derives no slips from it.
+_EXACT = "(?#exact)"
+
+
 def _signal(name: str, intent: str, *alternatives: str) -> Signal:
     return Signal(name, intent, re.compile("|".join(f"(?:{a})" for a in alternatives)))
 
@@ -42,6 +64,11 @@ LEXICON: tuple[Signal, ...] = (
         r"自杀|轻生|寻死|跳楼|跳河|跳桥|跳江|割腕|上吊|烧炭|喝农药|吃安眠药|一了百了",
         r"suicid\w*|kill(?:ing)? my ?self|\bkms\b|hang my ?self|overdos\w*|jump off",
         r"self[- ]?harm|hurt(?:ing)? my ?self|cut(?:ting)? my ?self|take my (?:own )?life",
+        r"想杀(?:了)?(?:自己)?(?=$|[,，。.!！])|杀了(?:我)?自己",  # 想自杀 with 自 missing
+        r"一死了之|逼我.{0,4}就跳",  # "再逼我我就跳(楼)"
+        # a farewell note to the family
+        r"遗书|绝笔|(?:wrote|written|writing|left) (?:a |my )?(?:goodbye |farewell |suicide )?"
+        r"(?:note|letter) (?:for|to) my (?:family|kids|children|wife|husband|parents|mum|mom)",
     ),
     _signal(
         "self_harm:no_will_to_live",
@@ -51,20 +78,27 @@ LEXICON: tuple[Signal, ...] = (
         r"no (?:point|reason) (?:in |to )?(?:living|live|going on)|end (?:it all|my life)",
         r"ending my life|done with life|can'?t go on|i'?ll end it\b",
         r"准备好(?:了)?(?:药|绳子)",
+        # hopelessness about life itself, not about a payment plan
+        r"(?:feels?|seems?|is) worth (?:it|living) ?any ?more|not worth living",
+        r"life (?:feels|seems|is) (?:pointless|meaningless)",
     ),
     # --- vulnerable ----------------------------------------------------------------------------
     _signal(
         "vulnerable:death",
         "vulnerable",
         r"去世|过世|逝世|离世|病逝|病故|身故|丧事|办后事|处理后事|遗产",
+        r"殡|葬",  # 殡仪馆, 出殡, 葬礼, 下葬: only ever about a funeral
         r"passed away|passed on|\bdied\b|\bdeceased\b|death in the family|bereave\w*|funeral",
         r"\bwidow(?:ed|er)?\b|(?:just|recently) passed\b",
         r"(?:儿子|女儿|爸|妈|父亲|母亲|老公|丈夫|老婆|妻子|爷爷|奶奶|外公|外婆)(?:已经)?走了",
+        # the same with one character of the relative missing ("我儿走了", "我子走了")
+        _EXACT + r"我(?:儿|子|女|公|夫|婆|妻)(?:已经)?走了",
     ),
     _signal(
         "vulnerable:hospital",
         "vulnerable",
         r"住院|在医院|医院里|进医院|icu|重症监护|做手术|动手术|手术后|化疗|透析|急诊|抢救|病危",
+        r"陪床|陪护",  # staying at a patient's bedside
         r"hospital\w*|\bicu\b|intensive care|surgery|chemo\w*|dialysis|\brehab\b",
     ),
     _signal(
@@ -77,6 +111,18 @@ LEXICON: tuple[Signal, ...] = (
         r"panic attacks?|car accident|injur\w*|pregnan\w*|gave birth|\belderly\b|can'?t read",
         r"burn(?:ed|t) down|\bflood\w*|medical bills|car crash|bedridden",
         r"hard of hearing|\bpensioner\b|living alone|耳朵不好|听力不好|耳背|独居",
+        # 残疾/疾病 with a character missing still leave a character borrowers use for nothing
+        # else (残忍/残酷 are complaints, and 残余 is not how a balance is named)
+        r"残(?!忍|酷|余)|疾",
+        r"半身不遂|偏瘫|" + _EXACT + r"说话(?:都)?(?:很)?困难",  # after a stroke
+        r"\billness\b|\bsickness\b",
+        r"盲(?!目)|耳(?:朵)?(?:不好|背|聋)",  # 盲人, 文盲 (not 盲目); hard of hearing
+        r"坐牢|监狱|服刑|\bin (?:prison|jail)\b|incarcerated",  # in prison
+        # old age: 60-odd years and over, elderly, unable to use a phone
+        # the borrower's own age of 70 or more (a parent's age is not the borrower's frailty)
+        r"我(?:今年|已经|都)?(?:快)?(?:[七八九]十|[7-9]\d ?)(?:多|几)?岁",
+        r"\bi'?m (?:over )?[7-9]\d\b(?! (?:yuan|rmb|dollars|usd|\$))|\bi am [7-9]\d years? old",
+        r"(?:我|本人|^)(?:已经)?是(?:个)?老人|" + _EXACT + r"不(?:太)?会用(?:智能)?手机",
         r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is"
         r"|mum is|mom is"
         r"|dad is) (?:very |really |seriously )?(?:sick|ill)\b(?! of)",
@@ -85,7 +131,11 @@ LEXICON: tuple[Signal, ...] = (
     _signal(
         "vulnerable:abuse",
         "vulnerable",
-        r"家暴|家庭暴力|虐待|(?:老公|丈夫|老婆|男朋友|男友|他)(?:经常)?打我",
+        # a partner hits me (by the partner's last character, so "我公打我" for 我老公打我
+        # counts too), but not 打我电话 / 打我卡上 (a call, a transfer)
+        r"家暴|家庭暴力|虐待",
+        r"(?:公|夫|婆|友|他)(?:经常|又|总是|天天)?打我(?!.{0,4}(?:电话|手机|号|卡|账|钱|微信|支付宝))",
+        r"不敢回家",  # afraid to go home
         r"被(?:老公|丈夫|男朋友|男友|前夫)打",
         r"domestic (?:violence|abuse)|being abused|abused at home|violent (?:partner|husband|wife)",
         r"(?:partner|husband|wife|boyfriend) (?:is |was )?(?:violent|beats|hits)",
@@ -101,7 +151,13 @@ LEXICON: tuple[Signal, ...] = (
         "complaint_legal:court",
         "complaint_legal",
         r"法院|起诉|法庭|诉讼|仲裁|应诉|告你们",
-        r"\bcourts?\b|\bsue\b|\bsuing\b|lawsuit|arbitration",
+        r"讼|庭上见|法院见",  # 诉讼 with a character missing; "see you in court"
+        r"\bcourts?\b|\bsuing\b|lawsuit|arbitration",
+        r"(?<!for )(?<!ya )(?<!yeah )(?<!yes )(?<!ok )\bsue\b",  # not "sure" typed "sue"
+        # "i will sue u" with one slip in the short verb ("sur", "aue", "due"), never "see"/"use"
+        r"\b(?:will|gonna|going to|i'?ll|and) "
+        + _slip("sue", but=("see", "use", "se", "sum"))
+        + r" (?:u|you|me)\b",
     ),
     _signal(
         "complaint_legal:police",
@@ -123,11 +179,20 @@ LEXICON: tuple[Signal, ...] = (
         r"complain\w*|\bexpose you\b|report(?:ing|ed)? (?:you|it|this)\b|as evidence",
         r"disclos\w*|told my (?:coworkers|colleagues|boss|employer|family|friends)",
         r"告诉(?:了)?我(?:的)?(?:同事|家人|单位|领导|朋友|老板)",
+        r"诽谤|名誉|defamation|defamatory|slander\w*|\blibel\w*",  # defamation
+        # going public: to the media, not working there ("我在媒体公司上班", "I'm a reporter")
+        r"(?:找|联系|告诉|告到|发给|发到|上|让)(?:媒体|记者|新闻)",
+        r"(?:go|going|went|take|taking|took|talk|talking|tell|telling|contact\w*|call\w*|write|"
+        r"writing) (?:this |it |you )?to (?:the )?(?:media|press|news|journalists?|reporters?)",
+        # the complaint channel, also with 投 or 诉 of 投诉 missing (诉 not from 告诉)
+        r"(?:投诉?|(?<![告倾])诉)(?:渠道|电话|热线|途径|入口)",
     ),
     _signal(
         "complaint_legal:harassment",
         "complaint_legal",
-        r"骚扰|暴力催收|威胁|恐吓|辱骂|骂人|侮辱|爆(?:我)?通讯录|泄露|违法|非法|违规|违反|高利贷|冒充公检法",
+        r"骚扰|暴力催收|威胁|恐吓|辱骂|骂人|侮辱|爆(?:我)?通讯录|泄露|违法|非法|违规|违反|高利贷",
+        r"冒充(?:公检法?|警察|公安|法院)|敲诈|勒索|extort\w*|blackmail\w*",
+        r"侵犯.{0,4}隐私|隐私(?:权|被)",  # privacy breached, not a question about privacy
         r"harass\w*|threat\w*|intimidat\w*|abusive|insult\w*|privacy|illegal\w*|unlawful",
         r"against the law|breaking the law|break the law|predatory|fair debt",
     ),
@@ -155,6 +220,12 @@ LEXICON: tuple[Signal, ...] = (
         r"never (?:took|borrowed|applied|signed|received|authori[sz]ed|agreed)",
         r"didn'?t (?:borrow|take out|apply)|wrong (?:person|guy|number)",
         r"don'?t recogni[sz]e|don'?t owe (?:you|u|anything)",
+        # only someone's contact person ("listed as an emergency contact", "我只是紧急联系人")
+        r"(?:listed|put down|named|given) as (?:an? |his |her |their )?(?:emergency )?contact",
+        r"是(?:他的|她的|他|她)?(?:紧急)?联系人?(?=[,，。.!！ ]|$)",
+        r"no idea (?:what|where|why) (?:this|that|these|those) (?:\S+ )?(?:loan|debt|charge|fee)",
+        # a recycled phone number: the debt is the previous owner's
+        r"(?:previous|old|former) owner|号码?(?:以前|之前|原来)是别人的",
     ),
     _signal(
         "dispute:identity_theft",
@@ -167,6 +238,11 @@ LEXICON: tuple[Signal, ...] = (
         "dispute:fraud",
         "dispute",
         r"诈骗|骗子|欺诈|被骗",
+        r"诈",  # 诈骗, 欺诈, 敲诈: there is no everyday word with 诈
+        # 骗子, 被骗, 骗钱; not "我没骗你" / "我不会骗人的" (I'm not lying to you)
+        r"(?<![没不别])(?<!不会)(?<!没有)(?<!不想)(?<!不是)骗(?!你)",
+        r"(?:this|it|that) (?:is|looks like|seems like) (?:a |such a )?"
+        + _slip("scam", but=("scan", "spam", "scar", "slam", "swam", "seam", "scab")),
         r"fraud\w*|\bscam\w*",
     ),
     _signal(
@@ -187,17 +263,47 @@ LEXICON: tuple[Signal, ...] = (
         r"paid (?:it )?on time|settled (?:this|it|the loan)|took too much"
         r"|still (?:showing|shows|says?) (?:overdue|unpaid|late)|says unpaid",
         r"i'?m late.{0,5}$|have the receipt|paid .{0,25}\bonly .{0,10}show",
+        # paid back then or on the day ("我上周就还了", "还款日当天还的")
+        _EXACT + r"(?:上周|上个?月|上礼拜|上星期|昨天|前天|早)就(?:已经)?还(?:了|清|完|过)",
+        _EXACT + r"当天(?:就|上午|下午|晚上)?还(?:的|了|清)",
+        r"(?:滞纳金|罚息|违约金|逾期费|手续费|服务费|保险费|late fee)\S{0,3}(?:不接受|不认)",
+        r"still (?:flagged|marked|listed|showing)(?: as)? (?:overdue|unpaid|late|past due)",
+        r"显示没(?:有)?还|越还越多",
     ),
     _signal(
         "dispute:wrong_amount",
         "dispute",
         r"金额不对|(?:数|账|金额|利息|罚息|费用|账目|账单)\S{0,3}(?:不对|错了|有误|算错|有问题)",
-        r"(?:帐|账|记录)\S{0,3}(?:不对|错了)|没欠这么多|不认(?:这笔|账)|有异议|不认可|多出来|凭什么收|砍头息|利率",
+        r"(?:帐|账|记录)\S{0,3}(?:不对|错了)|没欠这么多|不认(?:这笔|账)|有异议|不认可|多出来|凭什么收|砍头息",
+        # the rate itself, but not asking what it is or to lower it (hardship, balance)
+        r"(?<![降低])利率(?!是多|多少|是几|怎么算)",
         r"怎么变成(?:了)?(?:[\d一二两三四五六七八九十百千万]|这么多)",
-        r"(?:amount|fees|interest|balance|statement|numbers|figures|calculation)\b.{0,20}"
-        r"\b(?:wrong|incorrect|errors?|off by)\b|different amount|金额.{0,12}不一样",
+        r"(?:amount|fees|interest|balance|statement|numbers|figures|calculation|total)\b.{0,20}"
+        + rf"(?:{_slip('wrong', but=('wring', 'prong'))}|\bincorrect\b|\berrors?\b|\boff by\b)",
+        r"different amount|金额.{0,12}不一样",
         r"wrong amount|don'?t owe (?:that|this) much|\bdisput\w*|challenge (?:this|the) amount",
         r"not what i owe|makes no sense|records? (?:are|is) wrong|rate i agreed",
+        # charged more than was borrowed or agreed, or for something never bought
+        r"(?:金额|账|数|钱|息|费|额|合同|本金|还款|记录|算)\S{0,8}对不上|多收|加起来.{0,6}(?:不等于|不对|不一样)|不等于总额",
+        _EXACT + r"说好(?:的)?(?:是)?(?:月息|年息|日息|免息|利率|利息|费率|手续费|服务费|金额)",
+        r"never (?:bought|purchased|ordered|opted|signed up|asked for)|didn'?t (?:buy|order)",
+        r"没(?:有)?(?:买|购买|勾选|开通)过?(?:什么|任何)?(?:保险|会员|服务)",
+        r"not what (?:we|i|you) (?:agreed|signed|were told|was told)",
+        r"(?:more|bigger|higher|larger|greater) th[ae]?n (?:what )?(?:i|we) (?:borrowed|signed)",
+        r"\d\S* (?:more|less) than what (?:\S+ )?(?:ask|charg|claim|bill)\w*",
+        r"(?:doesn'?t|don'?t|does not|do not) add up|not in (?:my|the) (?:agreement|contract)",
+        r"(?:don'?t|do not|won'?t|will not|not) accept(?:ing)? (?:the|this|that|these|your) "
+        r"(?:\S+ ){0,2}(?:fees?|charges?|penalty|penalties|interest|debt)",
+        r"(?<!n't )(?<!nt )(?<!not )refuse to pay (?:that|this|these|the|your)\b",
+        r"why (?:is|are) there (?:another|more|extra|a new)\b|多出(?:来|了)?(?:这么多|一笔|好多)",
+        r"how (?:is|did|has) (?:it|that|this) (?:become |gone up to |got to |get to )?\d",
+        r"(?:balance|amount|debt) (?:go|goes|went|gone) up after",
+        r"(?:due date|due dates?) (?:is |was )?wrong|got my due date wrong",
+        # terms changed behind the borrower's back
+        r"without (?:tell|notif|inform|ask|warn)\w* (?:me|us)\b|without my (?:consent|permission)",
+        r"\b(?:you|you'?ve|they|they'?ve) (?:changed|moved|raised) (?:my|the) "
+        r"(?:due date|repayment date|interest rate|rate|terms)",
+        r"没(?:有)?(?:通知|告诉|问过)我(?:就|的情况下)|未经(?:我的?)?(?:同意|允许|授权)",
     ),
     # --- a person, please ----------------------------------------------------------------------
     _signal(
@@ -206,7 +312,7 @@ LEXICON: tuple[Signal, ...] = (
         r"(?:转|找|接|要|换|叫|跟|和)(?:个|一个)?(?:人工|真人|活人|工作人员|客服人员|专员|经理|主管|负责人|上级|领导|你们的人)",
         r"让(?:个|一个)?(?:人工|真人|活人|经理|主管|上级|领导)|找(?:个|一个)?人来|我要(?:找)?人(?:$|[,.!，。！])",
         r"(?:找|叫)你们(?:的)?|叫个.{0,6}人来|专员|客服人员|人来处理|只跟人|联系一个真人|换个人",
-        r"人工服务|转接|(?<!是)(?<!是个)人工客服(?!吗|嘛|么|\?)|人工(?:呢|人工)|有没有人工|转(?:给)?(?:客服|同事)|接通客服",
+        r"人工服务|转接|(?<!是)(?<!是个)(?<!不)人工客服(?!吗|嘛|么|\?)|人工(?:呢|人工)|有没有人工|转(?:给)?(?:客服|同事)|接通客服",
         r"要human",
         r"(?:talk|speak|chat)\s*(?:to|2|with)\s*(?:a |an |some |your )?(?:real |live )?"
         r"(?:human|person|agent|representative|manager|supervisor)",
@@ -225,13 +331,29 @@ LEXICON: tuple[Signal, ...] = (
         r"the person who called|specialist|collector handling",
         r"(?:之前|上次)(?:给我)?打(?:电话|过来)的(?:那个)?人",
         r"(?:get|pass me to|put me through to|find me) someone who (?:knows|can help)",
+        r"专属(?:客|服(?!务)|经理|顾问)",  # "my dedicated agent" (also with 客 or 服 missing)
+        # 人工 with 人 missing: 工 opening a clause or after a request verb, then a service word
+        r"(?:^|[\s,，。.!！?？转找接要])工(?:客服|服务|在哪|呢|介入|处理)",
+        # plain wordings, so one slip is tolerated ("I want your managee", "a live agwnt")
+        r"i (?:want|need) (?:your|a|the) (?:manager|supervisor|boss)",
+        r"i (?:want|need) a (?:live|real) (?:agent|human|person)",
+        # the bot cannot help, stop the auto-replies: a person, please
+        _EXACT + r"(?:你|机器人|机器)(?:回答|解决|处理|搞)不了",
+        r"(?:别|不要)(?:再)?自动回复|stop (?:the |your )?auto[- ]?repl|派(?:个|一个)人|有没有真人",
+        # plain wordings, so one slip is tolerated ("where's the humzn", "send a persn")
+        r"where(?:'?s| is) (?:the|a) (?:human|person|real person)",
+        r"send (?:me )?a (?:real )?(?:person|human)|i (?:want|need) a (?:person|human)",
+        r"pass (?:this|it|me) (?:on )?to (?:one of )?your (?:staff|team|colleagues?)",
     ),
 )
 
 
-# Long, unambiguous English keywords also match when misspelt by one edit ("attorny",
-# "funerl", "harrasment"): typos must not hide an escalation. Short words are left out on
-# purpose ("police"/"policy", "lawyer"/"layer", "court"/"count" are one edit apart).
+# English keywords also match when misspelt by one edit ("attorny", "funerl", "harrasment",
+# "poice", "lwyer"): typos must not hide an escalation. A short keyword's one-edit neighbours
+# that are words of their own ("policy", "layer") are listed in `_NOT_SLIPS` and
+# never count as its slips; short keywords with too many such neighbours, or one edit from
+# a slip of a common word ("sue", "scam", "deaf", "court"/"cours", "prison"/"prson") are left
+# out, and only fuzzy inside a context (see `_slip`).
 FUZZY_KEYWORDS: dict[str, str] = {
     "suicide": "self_harm:suicide",
     "suicidal": "self_harm:suicide",
@@ -265,8 +387,31 @@ FUZZY_KEYWORDS: dict[str, str] = {
     "bankruptcy": "complaint_legal:bankruptcy",
     "insolvency": "complaint_legal:bankruptcy",
     "fraudulent": "dispute:fraud",
+    "fraud": "dispute:fraud",
+    "dispute": "dispute:wrong_amount",
+    "police": "complaint_legal:police",
+    "lawyer": "complaint_legal:lawyer",
+    "stroke": "vulnerable:illness",
+    "illness": "vulnerable:illness",
 }
-_WORD = re.compile(r"[a-z]{6,}")
+# Real words one edit from a short keyword above: they mean what they say.
+_NOT_SLIPS = frozenset(
+    {
+        "freud",
+        "frau",
+        "fraid",  # "(a)fraid"
+        "policy",
+        "polic",  # "polic(y)"
+        "polite",
+        "layer",
+        "sawyer",
+        "strike",
+        "stoke",
+        "strode",
+        "strobe",
+    }
+)
+_WORD = re.compile(r"[a-z]{4,}")
 
 # Beyond the lists above and below, every plain wording the lexicon's patterns stand for
 # (see `bot.nlu.wordings`) tolerates one slip too, under stricter rules since nobody picked
@@ -281,6 +426,8 @@ _NOT_DERIVED = frozenset(
         "cut my self",
         "id stolen",  # "is stolen"
         "我要找人",  # "我找人帮我还"
+        "transfer me",  # "transfer my payment"
+        "to a person",  # "are yo(u) a person"
     }
 )
 _DERIVED_WORD = re.compile(r"[a-z]{7,}")
@@ -346,6 +493,8 @@ def _fuzzy_names(folded: str) -> set[str]:
         if token in _KEYWORDS:
             names.add(_KEYWORDS[token])
             continue
+        if token in _NOT_SLIPS:
+            continue
         for key in {token, *_deletions(token)}:
             for keyword in _FUZZY_INDEX.get(key, ()):
                 if _within_one_edit(token, keyword):
@@ -374,6 +523,7 @@ FUZZY_PHRASES: dict[str, str] = {
     "结束这一切": "self_harm:no_will_to_live",
     "结束生命": "self_harm:no_will_to_live",
     "一了百了": "self_harm:suicide",
+    "一死了之": "self_harm:suicide",
     "喝农药": "self_harm:suicide",
     "吃安眠药": "self_harm:suicide",
     "写好遗书": "self_harm:suicide",
@@ -482,6 +632,8 @@ _AMBIGUOUS_SLIPS = frozenset(
         "撑下去",
         "是借款人",
         "合同上是",
+        "我紧急联系人",  # "别联系我(的)紧急联系人"
+        "我要找工",  # "我要找工作"
     }
 )
 # Every English phrase has ≥ 9 characters, so one edit leaves its first or its last four intact.
@@ -594,10 +746,27 @@ def _matches_at(folded: str, start: int, length: int, phrase: str) -> bool:
     return _within_one_edit(window, phrase)
 
 
+# A message that is nothing but "agent" or "human" (perhaps with "now", "please") also asks for
+# a person when misspelt by one edit ("agrnt!!!", "humn, now"); no ordinary one-word message
+# is one edit from either, but inside a sentence the short words stay exact.
+_SHORT_REQUESTS: dict[str, str] = {"agent": "request_human:agent", "human": "request_human:agent"}
+_FILLERS = frozenset({"a", "an", "real", "now", "please", "pls", "plz"})
+_LETTERS = re.compile(r"[a-z]+")
+_NOT_LETTERS = re.compile(r"[\u4e00-\u9fff0-9]")
+
+
+def _short_request_names(folded: str) -> set[str]:
+    """The signal of a one-word request for a person, typed with one slip."""
+    words = [w for w in _LETTERS.findall(folded) if w not in _FILLERS]
+    if len(words) != 1 or _NOT_LETTERS.search(folded):
+        return set()
+    return {name for word, name in _SHORT_REQUESTS.items() if _within_one_edit(words[0], word)}
+
+
 def find_signals(text: str, lexicon: Sequence[Signal] = LEXICON) -> list[Signal]:
     """The lexicon entries that fire on `text` (exactly, or by a misspelt keyword or phrase)."""
     folded = fold(text)
-    fuzzy = _fuzzy_names(folded) | _phrase_names(folded)
+    fuzzy = _fuzzy_names(folded) | _phrase_names(folded) | _short_request_names(folded)
     return [s for s in lexicon if s.name in fuzzy or s.pattern.search(folded)]
 
 

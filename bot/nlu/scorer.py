@@ -25,7 +25,7 @@ from bot.nlu.features import PatternFeatures
 class _Block:
     analyzer: Callable[[str], list[str]]
     vocabulary: dict[str, int]
-    idf: np.ndarray
+    idf: list[float]  # a list: indexing a numpy array per term costs more than the product
     offset: int
     sublinear: bool
 
@@ -43,7 +43,7 @@ class LinearScorer:
                     _Block(
                         transformer.build_analyzer(),
                         transformer.vocabulary_,
-                        transformer.idf_,
+                        [float(weight) for weight in transformer.idf_],
                         offset,
                         bool(transformer.sublinear_tf),
                     )
@@ -80,7 +80,7 @@ class LinearScorer:
                 column = block.vocabulary[term]
                 tf = 1.0 + math.log(count) if block.sublinear else float(count)
                 indices.append(block.offset + column)
-                values.append(tf * float(block.idf[column]))
+                values.append(tf * block.idf[column])
             norm = math.sqrt(sum(v * v for v in values[start:]))
             for i in range(start, len(values)):
                 values[i] /= norm

@@ -4,7 +4,8 @@ any of them without a second, hand-kept list.
 Only the small regex subset the lexicon is written in is understood: literal characters,
 `(?:…)` groups, `|`, `?`, `[…]` sets of plain characters and the anchors `\\b`, `^`, `$`. An
 alternative that uses anything else (`.`, `\\w`, `*`, `+`, `{m,n}`, lookarounds …) stands for
-too many wordings, or for conditions a plain string cannot keep, and yields none.
+too many wordings, or for conditions a plain string cannot keep, and yields none; so does one
+marked with the regex comment `(?#exact)` (the lexicon's way to opt an alternative out).
 """
 
 from __future__ import annotations

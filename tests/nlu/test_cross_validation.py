@@ -41,11 +41,6 @@ def test_noisy_macro_f1(noisy: Report) -> None:
     assert noisy["macro_f1"] >= 0.88
 
 
-@pytest.mark.xfail(
-    reason="Known gap (issue 3 stays open): noisy escalation recall is 0.975 against the bar of "
-    "0.99; no model or threshold tried reached it without breaking false escalation <= 0.03",
-    strict=False,
-)
 def test_noisy_escalation_recall_and_false_rate(noisy: Report) -> None:
     assert noisy["escalation"]["recall"] >= 0.99
     assert noisy["escalation"]["false_rate"] <= 0.03

@@ -147,3 +147,141 @@ def test_one_slip_in_any_plain_lexicon_wording_still_fires(text: str, signal: st
 )
 def test_derived_slips_that_read_as_ordinary_messages_fire_nothing(text: str) -> None:
     assert signal_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        # characters that only ever mean an escalation, also left over from a missing one
+        ("这是诈吧", "dispute:fraud"),
+        ("这是骗吧", "dispute:fraud"),
+        ("准备提起诉讼", "complaint_legal:court"),
+        ("明天出殡，这几天顾不上", "vulnerable:death"),
+        ("我是残人，没有工作能力", "vulnerable:illness"),
+        ("我是盲人，看不清消息", "vulnerable:illness"),
+        ("诉渠道是什么", "complaint_legal:complaint"),
+        ("投渠道是什么", "complaint_legal:complaint"),
+        ("工客服，谢谢", "request_human:agent"),
+        ("让我的专属服联系我", "request_human:agent"),
+        ("我公打我，我不敢回家", "vulnerable:abuse"),
+        ("我子走了，这个贷款怎么办", "vulnerable:death"),
+        ("我想殺", "self_harm:suicide"),
+        ("我们庭上见", "complaint_legal:court"),
+        ("你们冒充公检", "complaint_legal:harassment"),
+        # reviewed signals the lexicon lacked
+        ("我在医院陪床", "vulnerable:hospital"),
+        ("我七十多岁了，不太会用手机", "vulnerable:illness"),
+        ("I'm 78 years old and live alone", "vulnerable:illness"),
+        ("我在坐牢，家里人帮我看消息", "vulnerable:illness"),
+        ("nothing feels worth it anymore", "self_harm:no_will_to_live"),
+        ("I've written a note for my family", "self_harm:suicide"),
+        ("你们这是敲诈", "complaint_legal:harassment"),
+        ("this is defamation", "complaint_legal:complaint"),
+        ("I'll go to the media about this", "complaint_legal:complaint"),
+        ("I'm taking this to the press", "complaint_legal:complaint"),
+        ("我要联系记者", "complaint_legal:complaint"),
+        ("你们侵犯我的隐私", "complaint_legal:harassment"),
+        ("I'm 81, my eyesight is poor", "vulnerable:illness"),
+        ("I'm only listed as an emergency contact", "dispute:not_my_loan"),
+        ("我只是紧急联系，别找我还", "dispute:not_my_loan"),
+        ("I got this number recently, the debt belongs to the old owner", "dispute:not_my_loan"),
+        ("我上周就还了", "dispute:already_paid"),
+        ("滞纳金我不接受，我是还款日当天还的", "dispute:already_paid"),
+        ("why is my account still flagged past due", "dispute:already_paid"),
+        ("金额对不上，到底多收了多少", "dispute:wrong_amount"),
+        ("说好的月息一分，实际快两分了", "dispute:wrong_amount"),
+        ("账单上的数加起来根本不等于总额", "dispute:wrong_amount"),
+        ("I never bought any insurance", "dispute:wrong_amount"),
+        ("that's not what we agreed", "dispute:wrong_amount"),
+        ("the line items don't add up to the total", "dispute:wrong_amount"),
+        ("I don't accept the early repayment penalty", "dispute:wrong_amount"),
+        ("you changed my due date without telling me", "dispute:wrong_amount"),
+        ("未经我同意就改了还款日", "dispute:wrong_amount"),
+        ("让我的专属客服联系我", "request_human:agent"),
+        ("你回答不了，换个方式吧", "request_human:agent"),
+        ("别自动回复了，派个人来", "request_human:agent"),
+    ],
+)
+def test_reviewed_signals_fire(text: str, signal: str) -> None:
+    assert signal in signal_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("i will sur u", "complaint_legal:court"),
+        ("go ahead and due me", "complaint_legal:court"),
+        ("the amount is wong", "dispute:wrong_amount"),
+        ("your numbers are wromg, send me the breakdown", "dispute:wrong_amount"),
+        ("this looks like frsud", "dispute:fraud"),
+        ("I want to duspute these charges", "dispute:wrong_amount"),
+        ("the poice are involved now", "complaint_legal:police"),
+        ("I have a lwyer now", "complaint_legal:lawyer"),
+        ("I have a terminal ollness", "vulnerable:illness"),
+        ("I want your managee", "request_human:agent"),
+        ("I want a live agwnt", "request_human:agent"),
+        ("where's the humzn", "request_human:agent"),
+        ("agrnt!!!", "request_human:agent"),
+        ("humn, now", "request_human:agent"),
+    ],
+)
+def test_one_slip_in_a_short_keyword_still_fires(text: str, signal: str) -> None:
+    assert signal in signal_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words next to the single characters and short keywords above
+        "麻烦告诉我欠款总额",
+        "告诉渠道",
+        "我没骗你，明天一定还",
+        "不会骗你的",
+        "你们太残忍了",
+        "规律还款",
+        "我要投资",
+        "工资还没发",
+        "我要找工作",
+        "专属服务有哪些",
+        "我朋友打我电话了",
+        "老公打我卡上了，马上还",
+        "我已经走了",
+        "我不用手机银行",
+        "我30岁",
+        "你几岁了",
+        "我想杀价",
+        "我昨天还了500，还剩多少",
+        "明天就还了",
+        "你说的是分期吗",
+        "我的年化利率是多少",
+        "能不能降低利率",
+        "别联系我的紧急联系人",
+        "I will see you tomorrow",
+        "come and see me",
+        "ya sure",
+        "paying tomorrow for sure",
+        "what is your policy",
+        "polite",
+        "a layer of paint",
+        "there is a strike at work",
+        "I'm afraid I can't pay today",
+        "I'll transfer my payment tonight",
+        "are yo a person",
+        "I saw the press release",
+        "I'm a reporter, I get paid on the 20th",
+        "我在一家媒体公司上班，这个月奖金还没发",
+        "你们会保护我的隐私吗",
+        "我爸60多岁了，帮我还一部分",
+        "I'm 75 dollars short this month",
+        "你放心我不会骗人的",
+        "I have no idea what my balance is",
+        "this is a scan of my ID",
+        "I accept the interest, can I spread it out",
+        "can I change my due date",
+        "again",
+        "urgent",
+        "agree",
+    ],
+)
+def test_ordinary_messages_near_the_new_signals_fire_nothing(text: str) -> None:
+    assert signal_names(text) == []

@@ -465,18 +465,20 @@ def _within_one_edit(a: str, b: str) -> bool:
         return True
     if abs(len(a) - len(b)) > 1:
         return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and (a[diff[1]] == b[diff[0]])
-        )
-    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    return shorter in _deletions(longer)
+    # Up to the first difference the two agree; the one edit must be there, so the rest
+    # must agree after it (compared as slices, without building every deletion).
+    first = 0
+    while first < len(a) and first < len(b) and a[first] == b[first]:
+        first += 1
+    if len(a) > len(b):
+        return a[first + 1 :] == b[first:]
+    if len(a) < len(b):
+        return a[first:] == b[first + 1 :]
+    return a[first + 1 :] == b[first + 1 :] or (
+        a[first + 1 : first + 2] == b[first : first + 1]
+        and a[first : first + 1] == b[first + 1 : first + 2]
+        and a[first + 2 :] == b[first + 2 :]
+    )
 
 
 def _fuzzy_index(keywords: Mapping[str, str]) -> dict[str, list[str]]:
@@ -715,20 +717,29 @@ def _phrase_names(folded: str) -> set[str]:
     names = {_TABLES.chinese[m.group(0)] for m in _TABLES.pattern.finditer(folded)}
     found: set[str] = set()
     for i in range(len(folded) - _ANCHOR + 1):
-        anchor = folded[i : i + _ANCHOR]
-        for phrase in _TABLES.anchors.get(anchor, ()):
+        phrases = _TABLES.anchors.get(folded[i : i + _ANCHOR])
+        if not phrases:
+            continue
+        # A phrase's first four characters open a word here, or its last four end one.
+        opens = i == 0 or not folded[i - 1].isalpha()
+        end = i + _ANCHOR
+        closes = end == len(folded) or not folded[end].isalpha()
+        for phrase in phrases:
             if phrase in found:
                 continue
-            for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
-                starts = []
-                if anchor == phrase[:_ANCHOR]:
-                    starts.append(i)
-                if anchor == phrase[-_ANCHOR:]:
-                    starts.append(i + _ANCHOR - length)
-                if any(_matches_at(folded, start, length, phrase) for start in starts):
-                    found.add(phrase)
-                    names.add(_TABLES.english[phrase])
-                    break
+            size = len(phrase)
+            lengths = (size, size - 1, size + 1)
+            if (
+                opens
+                and folded.startswith(phrase[:_ANCHOR], i)
+                and any(_matches_at(folded, i, length, phrase) for length in lengths)
+            ) or (
+                closes
+                and folded.startswith(phrase[-_ANCHOR:], i)
+                and any(_matches_at(folded, end - length, length, phrase) for length in lengths)
+            ):
+                found.add(phrase)
+                names.add(_TABLES.english[phrase])
     return names
 
 

@@ -8,6 +8,7 @@ whose token matches it, so a button pressed twice, or from an old message, chang
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from aiogram.filters.callback_data import CallbackData
@@ -15,6 +16,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from actions.domain.display import format_date
 from bot.conversation import Conversation
+from bot.i18n import Catalog
 from dialogs.keyboards import MenuCallback
 
 # Deferral lengths offered as buttons (those within the borrower's limit, plus the limit).
@@ -61,7 +63,15 @@ Rows = list[list[InlineKeyboardButton]]
 def _button(
     convo: Conversation, key: str, data: CallbackData, **variables: object
 ) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=convo.t(key, **variables), callback_data=data.pack())
+    return _labelled(convo.catalog, convo.lang, key, data, **variables)
+
+
+def _labelled(
+    catalog: Catalog, lang: str, key: str, data: CallbackData, **variables: object
+) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        text=catalog.text(lang, key, **variables), callback_data=data.pack()
+    )
 
 
 def _keyboard(rows: Rows) -> InlineKeyboardMarkup | None:
@@ -70,41 +80,55 @@ def _keyboard(rows: Rows) -> InlineKeyboardMarkup | None:
 
 def person_rows(convo: Conversation, *, callback: bool = True) -> Rows:
     """A callback and a person: what is offered outside the policy limits."""
+    return _person_rows(convo.catalog, convo.lang, callback=callback)
+
+
+def _person_rows(catalog: Catalog, lang: str, *, callback: bool) -> Rows:
     items = ("callback", "human") if callback else ("human",)
-    return [[_button(convo, f"btn_{item}", MenuCallback(item=item))] for item in items]
-
-
-def option_rows(convo: Conversation, options: dict[str, object]) -> Rows:
-    """Instalment counts, deferral lengths and a partial payment, as the options allow."""
-    counts = [int(c) for c in options.get("installment_counts") or []]  # type: ignore[attr-defined]
-    rows: Rows = []
-    row: list[InlineKeyboardButton] = []
-    for count in counts:
-        row.append(
-            _button(convo, "btn_plan_installments", PlanPick(kind="n", value=count), count=count)
-        )
-        if len(row) == 3:
-            rows.append(row)
-            row = []
-    if row:
-        rows.append(row)
-    max_days = options.get("max_defer_days")
-    if isinstance(max_days, int):
-        days = sorted({d for d in DEFERRAL_CHOICES if d < max_days} | {max_days})
-        rows.append(
-            [_button(convo, "btn_plan_defer", PlanPick(kind="d", value=d), days=d) for d in days]
-        )
-    rows.append([_button(convo, "btn_plan_partial", PlanPick(kind="part"))])
-    return rows
+    return [[_labelled(catalog, lang, f"btn_{item}", MenuCallback(item=item))] for item in items]
 
 
 def options_keyboard(
     convo: Conversation, options: dict[str, object] | None, *, person: bool
 ) -> InlineKeyboardMarkup | None:
-    rows = option_rows(convo, options) if options else []
+    """Instalment counts, deferral lengths and a partial payment, as the options allow; then a
+    callback and a person if offered."""
+    if not options:
+        return _keyboard(person_rows(convo)) if person else None
+    counts = tuple(int(c) for c in options.get("installment_counts") or [])  # type: ignore[attr-defined]
+    max_days = options.get("max_defer_days")
+    deferral = max_days if isinstance(max_days, int) else None
+    return _options_keyboard(convo.catalog, convo.lang, counts, deferral, person)
+
+
+@lru_cache(maxsize=256)
+def _options_keyboard(
+    catalog: Catalog, lang: str, counts: tuple[int, ...], max_days: int | None, person: bool
+) -> InlineKeyboardMarkup:
+    """Built once per language and set of options: the policy offers only a few sets, and nine
+    labelled buttons cost more than the rest of the turn's Python."""
+    rows: Rows = []
+    row: list[InlineKeyboardButton] = []
+    for count in counts:
+        data = PlanPick(kind="n", value=count)
+        row.append(_labelled(catalog, lang, "btn_plan_installments", data, count=count))
+        if len(row) == 3:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    if max_days is not None:
+        days = sorted({d for d in DEFERRAL_CHOICES if d < max_days} | {max_days})
+        rows.append(
+            [
+                _labelled(catalog, lang, "btn_plan_defer", PlanPick(kind="d", value=d), days=d)
+                for d in days
+            ]
+        )
+    rows.append([_labelled(catalog, lang, "btn_plan_partial", PlanPick(kind="part"))])
     if person:
-        rows += person_rows(convo)
-    return _keyboard(rows)
+        rows += _person_rows(catalog, lang, callback=True)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def plan_confirm_keyboard(convo: Conversation, token: str) -> InlineKeyboardMarkup:

@@ -23,6 +23,14 @@ PREFIX = "repaybot:stats"
 TTL_SECONDS = 400 * 24 * 3600
 HANDOFF_PREFIX = "handoffs:"
 
+# KEYS: today's chats, today's handed-over chats, today's counters. ARGV: chat id, counter, TTL.
+_RECORD_HANDOFF = """
+redis.call('PFADD', KEYS[1], ARGV[1])
+redis.call('PFADD', KEYS[2], ARGV[1])
+redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+"""
+
 
 @dataclass(frozen=True)
 class DayFigures:
@@ -65,6 +73,7 @@ class DailyStats:
         self._redis = redis
         self._clock = clock
         self._tz = tz
+        self._record_handoff = redis.register_script(_RECORD_HANDOFF)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -92,13 +101,8 @@ class DailyStats:
     async def record_handoff(self, chat_id: int, reason: str) -> None:
         """A chat was handed to a person: counts the reason and the chat (once per day)."""
         day = self.today()
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.pfadd(self._key(day, "chats"), str(chat_id))
-            pipe.pfadd(self._key(day, "handoff-chats"), str(chat_id))
-            pipe.hincrby(self._key(day), HANDOFF_PREFIX + reason, 1)
-            for part in ("chats", "handoff-chats", ""):
-                pipe.expire(self._key(day, part), TTL_SECONDS)
-            await pipe.execute()
+        keys = [self._key(day, part) for part in ("chats", "handoff-chats", "")]
+        await self._record_handoff(keys=keys, args=[chat_id, HANDOFF_PREFIX + reason, TTL_SECONDS])
 
     async def incr(self, name: str, amount: int = 1) -> None:
         """Counts `plans`, `promises`, `callbacks` (or `handoffs:<reason>`) for today."""

@@ -727,15 +727,18 @@ def _phrase_names(folded: str) -> set[str]:
         for phrase in phrases:
             if phrase in found:
                 continue
+            # One edit leaves the phrase's first half, or all of its second half but the
+            # first character, intact; from the anchor on that side, so compare only then.
             size = len(phrase)
+            half = size // 2
             lengths = (size, size - 1, size + 1)
             if (
                 opens
-                and folded.startswith(phrase[:_ANCHOR], i)
+                and folded.startswith(phrase[:half], i)
                 and any(_matches_at(folded, i, length, phrase) for length in lengths)
             ) or (
                 closes
-                and folded.startswith(phrase[-_ANCHOR:], i)
+                and folded.endswith(phrase[half + 1 :], 0, end)
                 and any(_matches_at(folded, end - length, length, phrase) for length in lengths)
             ):
                 found.add(phrase)

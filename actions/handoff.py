@@ -88,6 +88,7 @@ class ActionHandoff(RepayAction):
         return [
             SlotSet(slots.TICKET_ID, ticket.ticket_id),
             SlotSet(slots.TICKET_CREATED, created),
+            SlotSet(slots.TICKET, ticket.model_dump(mode="json")),
         ]
 
 

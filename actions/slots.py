@@ -10,6 +10,7 @@ HANDOFF_DETAIL = "handoff_detail"
 OFFERED = "offered"
 TICKET_ID = "ticket_id"
 TICKET_CREATED = "ticket_created"
+TICKET = "ticket"  # the ticket as the action left it (JSON): the bot need not read it back
 APPROVED_BY = "approved_by"
 INSTALLMENTS = "installments"
 DEFER_DAYS = "defer_days"

@@ -10,6 +10,7 @@ from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.types import CallbackQuery, Message
 
 from actions import slots
+from actions.domain.tickets import Ticket
 from bot.agents.desk import AgentDesk
 from bot.conversation import Conversation
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
@@ -32,12 +33,12 @@ async def hand_over(convo: Conversation, bot: Bot, reason: str | None = None) ->
     )
     await convo.state.set_state(None)
     await convo.state.update_data(fallbacks=0, handoff_reason=None, handoff_detail=None)
-    if result is None or not result.slot_changes().get(slots.TICKET_CREATED):
+    changes = result.slot_changes() if result is not None else {}
+    if not changes.get(slots.TICKET_CREATED):
         return
-    ticket = await convo.services.domain.tickets.get(str(result.slot_changes()[slots.TICKET_ID]))
-    if ticket is not None:
-        convo.services.metrics.count_handoff(ticket.reason.value, ticket.priority.value)
-        await AgentDesk(bot, convo.services).open_topic(ticket)
+    ticket = Ticket.model_validate(changes[slots.TICKET])
+    convo.services.metrics.count_handoff(ticket.reason.value, ticket.priority.value)
+    await AgentDesk(bot, convo.services).open_topic(ticket)
 
 
 # Nothing but figures: an amount, a count, a date or a time.

@@ -33,6 +33,7 @@ from bot.i18n import Catalog
 from bot.metrics import Metrics
 from bot.nlu.base import NLU
 from bot.outage import OutageLog
+from bot.redis_packing import pack_with_hiredis
 from bot.settings import Settings
 from bot.transcript import TranscriptStore
 
@@ -99,8 +100,9 @@ def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> Act
 
 
 def redis_client(url: str) -> Redis:
-    """A client that retries briefly with backoff and reconnects by itself after an outage."""
-    return Redis.from_url(
+    """A client that retries briefly with backoff and reconnects by itself after an outage,
+    packing commands with hiredis."""
+    client = Redis.from_url(
         url,
         decode_responses=False,
         health_check_interval=30,
@@ -109,6 +111,7 @@ def redis_client(url: str) -> Redis:
         retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=3),
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
     )
+    return pack_with_hiredis(client)
 
 
 def build_nlu(settings: Settings) -> NLU:

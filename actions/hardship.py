@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import Any
 
@@ -79,11 +80,14 @@ class ActionHardshipOptions(VerifiedAction):
         policy = services.policy
         loan = pick_loan(borrower)
         money = partial(format_money, currency=loan.currency, lang=ctx.lang)
-        if await services.tickets.hold_for(loan.loan_id):
+        # Both read at once: the offer waits on one round trip, not two.
+        hold, history = await asyncio.gather(
+            services.tickets.hold_for(loan.loan_id), services.plans.history(borrower.borrower_id)
+        )
+        if hold:
             # A dispute is open: no plan offers until an agent has closed it.
             ctx.say("hardship_on_hold", loan_id=loan.loan_id)
             return [SlotSet(plan_slots.PLAN_OPTIONS, None)]
-        history = await services.plans.history(borrower.borrower_id)
         options = hardship_options(
             borrower, policy=policy, history=history, now=services.clock.now()
         )

@@ -20,20 +20,20 @@ from bot.snapshot import SNAPSHOT_LUA, ChatSnapshot, SnapshotRequest
 from bot.write_batch import WriteBatch
 
 # KEYS: the update's mark, then (when the update has a chat) the chat's lock, FSM state and
-# FSM data, then (for a borrower's private chat) the snapshot's keys. ARGV: how many lock keys
-# (0 or 3), the lock's token and TTL (ms), the mark's TTL (s), then the snapshot's arguments.
+# FSM data, then (for a borrower's private chat) the snapshot's keys. ARGV: the lock's token
+# and TTL (ms), the mark's TTL (s), then the snapshot's arguments.
 _OPEN = (
     SNAPSHOT_LUA
     + """
 local mark = redis.call('GET', KEYS[1])
 if mark == 'done' then return {1} end
 if mark then return {2} end
-local locking = ARGV[1] == '3'
-if locking and not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return {3} end
-redis.call('SET', KEYS[1], 'processing', 'EX', ARGV[4])
+local locking = #KEYS > 1
+if locking and not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {3} end
+redis.call('SET', KEYS[1], 'processing', 'EX', ARGV[3])
 if not locking then return {0} end
 local reply = {0, redis.call('GET', KEYS[3]), redis.call('GET', KEYS[4])}
-if #KEYS > 4 then reply[4] = chat_snapshot({unpack(KEYS, 5)}, {unpack(ARGV, 5)}) end
+if #KEYS > 4 then reply[4] = chat_snapshot({unpack(KEYS, 5)}, {unpack(ARGV, 4)}) end
 return reply
 """
 )
@@ -94,10 +94,9 @@ class TurnOpener:
         the `snapshot` (only with a chat)."""
         keys = [mark]
         token = secrets.token_hex(16)
-        args: list[str | int] = [0, token, LOCK_TTL_MS, PROCESSING_TTL_SECONDS]
+        args: list[str | int] = [token, LOCK_TTL_MS, PROCESSING_TTL_SECONDS]
         if chat is not None:
             keys += [chat.lock, chat.state, chat.data]
-            args[0] = 3
             if snapshot is not None:
                 keys += snapshot.keys
                 args += snapshot.args

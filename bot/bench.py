@@ -1,8 +1,10 @@
 """`make bench`: the full bot against a bare aiogram echo bot, side by side, in one run.
 
 Both run in this process on the same real Redis (an embedded redis-server), fed real Updates
-through their dispatchers with Telegram's side replaced by a local session. The full bot does
-everything it does in production: dedupe, isolation, identity, NLU, transcript, flows, actions.
+through their dispatchers with Telegram's side replaced by a local session. Each update arrives
+as Telegram sends it, a JSON body, and is read as the webhook handler reads it (parsed, then
+validated with the bot in its context) inside the timed span. The full bot does everything it
+does in production: dedupe, isolation, identity, NLU, transcript, flows, actions.
 """
 
 from __future__ import annotations
@@ -89,26 +91,32 @@ class Result:
         )
 
 
-async def _drive(dispatcher: Dispatcher, bot: Bot, updates: list[Update]) -> list[float]:
+async def _drive(dispatcher: Dispatcher, bot: Bot, bodies: list[bytes]) -> list[float]:
     latencies = []
-    for update in updates:
+    for body in bodies:
         started = time.perf_counter()
+        update = Update.model_validate(bot.session.json_loads(body), context={"bot": bot})
         await dispatcher.feed_update(bot, update)
         latencies.append(time.perf_counter() - started)
     return latencies
 
 
-def _script(rounds: int, first_user: int) -> list[list[Update]]:
-    """One list of updates per user; each user plays one conversation once."""
+def _script(rounds: int, first_user: int) -> list[list[bytes]]:
+    """One list of webhook bodies per user; each user plays one conversation once."""
     users = []
     for n in range(rounds * len(CONVERSATIONS)):
         factory = UpdateFactory(first_user + n, "zh-hans" if n % 2 == 0 else "en")
-        users.append([step(factory) for step in CONVERSATIONS[n % len(CONVERSATIONS)]])
+        users.append(
+            [
+                step(factory).model_dump_json(exclude_none=True).encode()
+                for step in CONVERSATIONS[n % len(CONVERSATIONS)]
+            ]
+        )
     return users
 
 
 async def _run(
-    name: str, dispatcher: Dispatcher, bot: Bot, script: list[list[Update]], concurrency: int
+    name: str, dispatcher: Dispatcher, bot: Bot, script: list[list[bytes]], concurrency: int
 ) -> Result:
     """Users talk concurrently (`concurrency` at a time); each user's messages in order."""
     latencies: list[float] = []

@@ -6,8 +6,8 @@ from rasa_sdk.events import SlotSet
 
 from actions import plan_slots
 from actions.base import ActionContext, Events, VerifiedAction
+from actions.domain.accounts import Account
 from actions.domain.agreements import current_agreements
-from actions.domain.ledger import Borrower
 from actions.domain.money import format_money
 from actions.explain import format_slot, format_when, schedule_lines
 
@@ -15,7 +15,8 @@ from actions.explain import format_slot, format_when, schedule_lines
 class ActionAgreements(VerifiedAction):
     action_name = "action_agreements"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         services = ctx.services
         found = await current_agreements(
             borrower.borrower_id,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from actions.base import ActionContext, Events, VerifiedAction
+from actions.domain.accounts import Account
 from actions.domain.display import format_date, format_datetime
-from actions.domain.ledger import Borrower
 from actions.domain.money import format_money
 from actions.domain.stage import delinquency_stage
 
@@ -14,7 +14,8 @@ from actions.domain.stage import delinquency_stage
 class ActionBalance(VerifiedAction):
     action_name = "action_balance"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         lang = ctx.lang
         statements = await ctx.services.ledger.statements(
             borrower.borrower_id, ctx.services.clock.now()
@@ -34,7 +35,7 @@ class ActionBalance(VerifiedAction):
                 next_due=format_date(st.next_due_date, lang),
                 as_of=format_datetime(st.as_of, borrower.tz, lang),
             )
-            if await ctx.services.tickets.hold_for(st.loan_id):
+            if account.hold(st.loan_id):
                 # A dispute is open: the figures, and no collection prompt at all.
                 on_hold = True
                 ctx.say("balance_on_hold", loan_id=st.loan_id)

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
+from actions.domain.accounts import Account
 from actions.domain.ledger import Borrower
 from actions.services import ActionServices, ServicesProvider
 
@@ -42,13 +43,14 @@ class ActionContext:
     def say(self, response: str, **variables: Any) -> None:
         self.dispatcher.utter_message(response=response, **variables)
 
+    async def verified_account(self) -> Account | None:
+        """The borrower this Telegram user is bound to right now, checked against Redis, with
+        their holds and plan history read in the same call."""
+        return await self.services.accounts.verified(self.user_id, self.slot(slots.BORROWER_ID))
+
     async def verified_borrower(self) -> Borrower | None:
-        """The borrower this Telegram user is bound to right now, checked against Redis."""
-        claimed = self.slot(slots.BORROWER_ID)
-        bound = await self.services.identity.bound_borrower(self.user_id)
-        if bound is None or claimed != bound:
-            return None
-        return await self.services.ledger.get(bound)
+        account = await self.verified_account()
+        return account.borrower if account is not None else None
 
 
 class RepayAction(Action):
@@ -83,12 +85,12 @@ class VerifiedAction(RepayAction):
     """An action that shows loan data: refuses, with nothing revealed, unless verified."""
 
     async def execute(self, ctx: ActionContext) -> Events:
-        borrower = await ctx.verified_borrower()
-        if borrower is None:
+        account = await ctx.verified_account()
+        if account is None:
             ctx.say("verify_required")
             return []
-        return await self.execute_verified(ctx, borrower)
+        return await self.execute_verified(ctx, account)
 
     @abstractmethod
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
         """Runs only for a verified borrower."""

@@ -9,8 +9,8 @@ from rasa_sdk.events import SlotSet
 
 from actions import plan_slots
 from actions.base import ActionContext, Events, VerifiedAction
+from actions.domain.accounts import Account
 from actions.domain.hardship import pick_loan
-from actions.domain.ledger import Borrower
 from actions.domain.reasons import ReasonCode
 from actions.explain import format_slot, say_reason
 
@@ -31,7 +31,8 @@ class ActionCallbackOffer(VerifiedAction):
 
     action_name = "action_callback_offer"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         store = ctx.services.callbacks
         tz = borrower.tz
         upcoming = await store.upcoming(borrower.borrower_id)
@@ -63,7 +64,8 @@ class ActionCallbackBook(VerifiedAction):
 
     action_name = "action_callback_book"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         store = ctx.services.callbacks
         tz = borrower.tz
         start = _moment(ctx.slot(plan_slots.CALLBACK_START))
@@ -104,7 +106,8 @@ class ActionCallbackCancel(VerifiedAction):
 
     action_name = "action_callback_cancel"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         wanted = ctx.slot(plan_slots.CALLBACK_ID)
         cancelled = await ctx.services.callbacks.cancel(
             borrower.borrower_id, str(wanted) if wanted else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from functools import partial
 from typing import Any
 
@@ -11,6 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions import plan_slots
 from actions.base import ActionContext, Events, VerifiedAction
+from actions.domain.accounts import Account
 from actions.domain.display import format_date
 from actions.domain.hardship import (
     Quote,
@@ -19,7 +19,6 @@ from actions.domain.hardship import (
     quote_deferral,
     quote_installments,
 )
-from actions.domain.ledger import Borrower
 from actions.domain.money import format_money
 from actions.domain.plans import PlanError
 from actions.domain.reasons import ReasonCode
@@ -33,14 +32,11 @@ def _int(value: Any) -> int | None:
         return None
 
 
-async def _options_events(ctx: ActionContext, borrower: Borrower) -> tuple[Events, bool]:
+def _options_events(ctx: ActionContext, account: Account) -> tuple[Events, bool]:
     """The options slot (when the borrower may choose a plan at all) and whether they may."""
     services = ctx.services
     options = hardship_options(
-        borrower,
-        policy=services.policy,
-        history=await services.plans.history(borrower.borrower_id),
-        now=services.clock.now(),
+        account.borrower, policy=services.policy, history=account.history, now=services.clock.now()
     )
     if not options.eligible:
         return [SlotSet(plan_slots.PLAN_OPTIONS, None)], False
@@ -75,21 +71,18 @@ class ActionHardshipOptions(VerifiedAction):
 
     action_name = "action_hardship_options"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         services = ctx.services
         policy = services.policy
         loan = pick_loan(borrower)
         money = partial(format_money, currency=loan.currency, lang=ctx.lang)
-        # Both read at once: the offer waits on one round trip, not two.
-        hold, history = await asyncio.gather(
-            services.tickets.hold_for(loan.loan_id), services.plans.history(borrower.borrower_id)
-        )
-        if hold:
+        if account.hold(loan.loan_id):
             # A dispute is open: no plan offers until an agent has closed it.
             ctx.say("hardship_on_hold", loan_id=loan.loan_id)
             return [SlotSet(plan_slots.PLAN_OPTIONS, None)]
         options = hardship_options(
-            borrower, policy=policy, history=history, now=services.clock.now()
+            borrower, policy=policy, history=account.history, now=services.clock.now()
         )
         if not options.eligible:
             assert options.reason is not None
@@ -124,9 +117,10 @@ class ActionHardshipQuote(VerifiedAction):
 
     action_name = "action_hardship_quote"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         services = ctx.services
-        history = await services.plans.history(borrower.borrower_id)
+        history = account.history
         now = services.clock.now()
         kind = ctx.slot(plan_slots.PLAN_KIND)
         if kind == "deferral":
@@ -144,7 +138,7 @@ class ActionHardshipQuote(VerifiedAction):
             events = refuse(
                 ctx, quote.reason, quote.reason_params, currency=quote.currency, tz=borrower.tz
             )
-            options, eligible = await _options_events(ctx, borrower)
+            options, eligible = _options_events(ctx, account)
             if eligible:
                 ctx.say("hardship_other_options")
             return [SlotSet(plan_slots.PLAN_QUOTE, None), *events, *options]
@@ -157,7 +151,8 @@ class ActionHardshipAccept(VerifiedAction):
 
     action_name = "action_hardship_accept"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         try:
             shown = Quote.model_validate(ctx.slot(plan_slots.PLAN_QUOTE))
         except ValidationError:
@@ -167,7 +162,7 @@ class ActionHardshipAccept(VerifiedAction):
             ctx.say("plan_quote_stale")
             return [SlotSet(plan_slots.PLAN_QUOTE, None)]
         services = ctx.services
-        history = await services.plans.history(borrower.borrower_id)
+        history = account.history
         now = services.clock.now()
         if shown.kind == "deferral":
             fresh = quote_deferral(

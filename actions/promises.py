@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 
 from actions import plan_slots
 from actions.base import ActionContext, Events, VerifiedAction
+from actions.domain.accounts import Account
 from actions.domain.hardship import pick_loan
 from actions.domain.ledger import Borrower
 from actions.domain.money import format_money, to_cents
@@ -111,7 +112,8 @@ class ActionPromiseCheck(VerifiedAction):
 
     action_name = "action_promise_check"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         draft = PromiseDraft(ctx)
         loan = pick_loan(borrower)
         now = ctx.services.clock.now()
@@ -142,7 +144,8 @@ class ActionPromiseRecord(VerifiedAction):
 
     action_name = "action_promise_record"
 
-    async def execute_verified(self, ctx: ActionContext, borrower: Borrower) -> Events:
+    async def execute_verified(self, ctx: ActionContext, account: Account) -> Events:
+        borrower = account.borrower
         draft = PromiseDraft(ctx)
         try:
             promise = await ctx.services.promises.record(

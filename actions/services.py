@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
+from actions.domain.accounts import AccountReader
 from actions.domain.callbacks import CallbackStore
 from actions.domain.channels import ChannelsConfig
 from actions.domain.clock import Clock
@@ -31,6 +32,7 @@ class ActionServices:
     ledger: Ledger
     channels: ChannelsConfig
     identity: IdentityStore
+    accounts: AccountReader
     preferences: PreferenceStore
     policy: Policy
     plans: PlanStore

@@ -156,8 +156,16 @@ async def _alternate(
     return merged
 
 
+async def count(state: FSMContext) -> None:
+    """The echo bot's state: one read and one write of the chat's data."""
+    data = await state.get_data()
+    await state.set_data({"seen": data.get("seen", 0) + 1})
+
+
 def echo_dispatcher(redis: Redis) -> Dispatcher:
     """The baseline: RedisStorage, one state read and one write per update, an echo.
+
+    aiogram itself takes the chat's lock and reads its state name (`raw_state`) around them.
 
     Its handlers take every message and button unfiltered: a magic filter such as `F.text`
     would be run in a worker thread by aiogram and make the baseline slower than it need be."""
@@ -169,14 +177,12 @@ def echo_dispatcher(redis: Redis) -> Dispatcher:
 
     @dispatcher.message()
     async def echo(message: Message, state: FSMContext) -> None:
-        seen = (await state.get_data()).get("seen", 0)
-        await state.update_data(seen=seen + 1)
+        await count(state)
         await message.answer(message.text or "contact")
 
     @dispatcher.callback_query()
     async def pressed(callback: object, state: FSMContext) -> None:
-        seen = (await state.get_data()).get("seen", 0)
-        await state.update_data(seen=seen + 1)
+        await count(state)
 
     return dispatcher
 

@@ -14,6 +14,7 @@ from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from actions.domain.accounts import AccountReader
 from actions.domain.callbacks import CallbackStore
 from actions.domain.channels import ChannelsConfig
 from actions.domain.clock import Clock, SystemClock
@@ -80,15 +81,18 @@ def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> Act
     A wrong policy file raises `PolicyError` (naming the file and field) here, at start-up.
     """
     policy = load_policy(settings.content.policy_path)
+    ledger = FileLedger.load(settings.content.ledger_path)
+    plans = PlanStore(redis, clock)
     return ActionServices(
         redis=redis,
         clock=clock,
-        ledger=FileLedger.load(settings.content.ledger_path),
+        ledger=ledger,
         channels=ChannelsConfig.load(settings.content.channels_path),
         identity=IdentityStore(redis, clock, verification_limits(settings)),
+        accounts=AccountReader(redis, ledger, plans),
         preferences=PreferenceStore(redis),
         policy=policy,
-        plans=PlanStore(redis, clock),
+        plans=plans,
         promises=PromiseStore(redis, clock),
         callbacks=CallbackStore(redis, clock, policy.callbacks),
         tickets=TicketStore(redis, clock),

@@ -55,6 +55,9 @@ class WriteBatch:
         else:
             self._command("SET", key, value, "EX", ex)
 
+    def hset(self, key: str, field: str, value: Arg) -> None:
+        self._command("HSET", key, field, value)
+
     def delete(self, key: str) -> None:
         self._command("DEL", key)
 

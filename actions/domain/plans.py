@@ -7,6 +7,7 @@ Keys (one Redis Cluster hash slot per borrower):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Literal
@@ -68,6 +69,11 @@ return 1
 """
 
 
+def plans_from(raw: Iterable[bytes | str]) -> list[Plan]:
+    """The plans of a history hash's values, oldest first."""
+    return sorted((Plan.model_validate_json(item) for item in raw), key=lambda p: p.created_at)
+
+
 class PlanStore:
     """Records plans; at most one active plan per borrower, enforced atomically."""
 
@@ -123,10 +129,13 @@ class PlanStore:
         raw = await self._redis.hget(self._keys(borrower_id)[0], plan_id)
         return None if raw is None else Plan.model_validate_json(raw)
 
+    def history_key(self, borrower_id: str) -> str:
+        """The hash of every plan the borrower has had, by plan id."""
+        return self._keys(borrower_id)[0]
+
     async def history(self, borrower_id: str) -> list[Plan]:
         """Every plan the borrower has had, oldest first."""
-        raw = await self._redis.hvals(self._keys(borrower_id)[0])
-        return sorted((Plan.model_validate_json(item) for item in raw), key=lambda p: p.created_at)
+        return plans_from(await self._redis.hvals(self.history_key(borrower_id)))
 
     async def active(self, borrower_id: str) -> Plan | None:
         plan_id = await self._redis.get(self._keys(borrower_id)[1])

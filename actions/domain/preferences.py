@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 
 from redis.asyncio import Redis
 
 from actions.domain.redis_util import optional_text
 
 _PREFIX = "repaybot:prefs"
+
+
+class HashWrites(Protocol):
+    """Queues a hash field's write to be sent later (the bot's turn-closing batch)."""
+
+    def hset(self, key: str, field: str, value: str) -> None: ...
 
 
 class PreferenceStore:
@@ -31,6 +38,10 @@ class PreferenceStore:
 
     async def set_last_language(self, user_id: int, lang: str) -> None:
         await self._redis.hset(self.key(user_id), "last_lang", lang)
+
+    def queue_last_language(self, writes: HashWrites, user_id: int, lang: str) -> None:
+        """`set_last_language`, queued on `writes` instead of sent."""
+        writes.hset(self.key(user_id), "last_lang", lang)
 
     async def opt_out(self, user_id: int, at: datetime) -> None:
         await self._redis.hset(self.key(user_id), "opted_out_at", at.isoformat())

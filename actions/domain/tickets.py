@@ -116,7 +116,8 @@ def _topic_key(topic_id: int) -> str:
     return f"{PREFIX}:ticket:topic:{topic_id}"
 
 
-def _hold_key(loan_id: str) -> str:
+def hold_key(loan_id: str) -> str:
+    """The loan's dispute hold: the id of the ticket that holds it."""
     return f"{PREFIX}:hold:{loan_id}"
 
 
@@ -325,15 +326,15 @@ class TicketStore:
             raise TicketError(f"ticket {ticket.ticket_id} is assigned to another agent")
 
     async def put_on_hold(self, loan_id: str, ticket_id: str) -> None:
-        await self._redis.set(_hold_key(loan_id), ticket_id)
+        await self._redis.set(hold_key(loan_id), ticket_id)
 
     async def hold_for(self, loan_id: str) -> str | None:
-        raw = await self._redis.get(_hold_key(loan_id))
+        raw = await self._redis.get(hold_key(loan_id))
         return text(raw) if raw is not None else None
 
     async def release_hold(self, loan_id: str, ticket_id: str) -> None:
         if await self.hold_for(loan_id) == ticket_id:
-            await self._redis.delete(_hold_key(loan_id))
+            await self._redis.delete(hold_key(loan_id))
 
     async def all(self, *, open_only: bool = False, limit: int = 5000) -> list[Ticket]:
         """Tickets, newest first."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot
@@ -15,6 +16,7 @@ from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
 from bot.snapshot import ChatSnapshot
+from bot.turn import current_turn
 
 MAX_NLU_TEXT = 1000
 
@@ -85,7 +87,13 @@ class ConversationMiddleware(BaseMiddleware):
         written = text_language(text) if text else None
         if written:
             if written != last:
-                await prefs.set_last_language(user.id, written)
+                current = current_turn()
+                if current is None:
+                    await prefs.set_last_language(user.id, written)
+                else:  # written as the turn closes, in the same call
+                    current.writes.append(
+                        partial(prefs.queue_last_language, user_id=user.id, lang=written)
+                    )
             return written
         if last:
             return last

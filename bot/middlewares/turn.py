@@ -2,8 +2,8 @@
 
 The opening (`bot.opening`) marks the update `processing`, takes the chat's lock with its FSM
 state and data, and takes a borrower's chat snapshot. The closing writes the update's `done`
-mark (24 h), the turn's outgoing transcript, its FSM changes and the lock's release as one
-`WriteBatch`.
+mark (24 h), the turn's outgoing transcript, the writes it queued, its FSM changes and the
+lock's release as one `WriteBatch`.
 
 So each update id is handled at most once across every worker, and a failed one can be retried:
 a duplicate of a done update is dropped; a duplicate of one still processing elsewhere is
@@ -134,6 +134,8 @@ class TurnMiddleware(FSMContextMiddleware):
             batch.delete(mark)
         else:
             batch.set(mark, "done", ex=DONE_TTL_SECONDS)
+            for queue in current.writes:
+                queue(batch)
             if fsm is not None and fsm.changed:
                 fsm.queue_writes(batch)
         if lock is not None:

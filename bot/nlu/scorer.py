@@ -3,7 +3,8 @@
 scikit-learn's `transform`/`predict_proba` cost ~10 ms per call in input validation and sparse
 bookkeeping; parsing one message must take well under a millisecond. `LinearScorer` reads the
 fitted vocabularies, idf weights, SVM coefficients and sigmoid calibrators once and computes the
-same probabilities with a few dictionary look-ups and one small matrix product.
+same probabilities with a few dictionary look-ups and one small matrix product. Each message's
+n-grams are looked up and counted in C (`map`, `filter`, `Counter`); its weights are numpy.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from operator import is_not
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
@@ -20,14 +23,29 @@ from sklearn.pipeline import FeatureUnion
 
 from bot.nlu.features import PatternFeatures
 
+_known = partial(is_not, None)
+
 
 @dataclass
 class _Block:
     analyzer: Callable[[str], list[str]]
     vocabulary: dict[str, int]
-    idf: list[float]  # a list: indexing a numpy array per term costs more than the product
+    idf: np.ndarray
     offset: int
     sublinear: bool
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The text's tf-idf columns (offset into the union) and their l2-normalised weights."""
+        counts = Counter(filter(_known, map(self.vocabulary.get, self.analyzer(text))))
+        if not counts:
+            return None
+        columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        if self.sublinear:
+            tf = np.log(tf) + 1.0
+        weights = tf * self.idf[columns]
+        weights /= math.sqrt(float(weights @ weights))
+        return columns + self.offset, weights
 
 
 class LinearScorer:
@@ -43,7 +61,7 @@ class LinearScorer:
                     _Block(
                         transformer.build_analyzer(),
                         transformer.vocabulary_,
-                        [float(weight) for weight in transformer.idf_],
+                        np.asarray(transformer.idf_, dtype=np.float64),
                         offset,
                         bool(transformer.sublinear_tf),
                     )
@@ -69,29 +87,25 @@ class LinearScorer:
             raise TypeError("class order differs between estimator and calibrator")
 
     def probabilities(self, text: str) -> np.ndarray:
-        indices: list[int] = []
-        values: list[float] = []
+        columns: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         for block in self._blocks:
-            counts = Counter(t for t in block.analyzer(text) if t in block.vocabulary)
-            if not counts:
-                continue
-            start = len(values)
-            for term, count in counts.items():
-                column = block.vocabulary[term]
-                tf = 1.0 + math.log(count) if block.sublinear else float(count)
-                indices.append(block.offset + column)
-                values.append(tf * block.idf[column])
-            norm = math.sqrt(sum(v * v for v in values[start:]))
-            for i in range(start, len(values)):
-                values[i] /= norm
-        for patterns, offset in self._patterns:
-            for i, table in enumerate(patterns.tables_):
-                if table.search(text):
-                    indices.append(offset + i)
-                    values.append(1.0)
+            row = block.row(text)
+            if row is not None:
+                columns.append(row[0])
+                weights.append(row[1])
+        matched = [
+            offset + i
+            for patterns, offset in self._patterns
+            for i, table in enumerate(patterns.tables_)
+            if table.search(text)
+        ]
+        if matched:
+            columns.append(np.asarray(matched, dtype=np.intp))
+            weights.append(np.ones(len(matched)))
         scores = self._intercept.copy()
-        if indices:
-            scores += np.asarray(values) @ self._weights[indices]
+        if columns:
+            scores += np.concatenate(weights) @ self._weights[np.concatenate(columns)]
         proba = 1.0 / (1.0 + np.exp(self._a * scores + self._b))
         total = float(proba.sum())
         if total == 0.0:

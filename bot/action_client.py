@@ -103,7 +103,7 @@ class InProcessActionClient:
         result = await self._executor.run(action_call(action, sender_id, slots, message))
         if result is None:
             raise ActionError(f"action {action!r} returned nothing")
-        return ActionResult.model_validate(result.model_dump())
+        return ActionResult.model_validate(result, from_attributes=True)
 
     async def close(self) -> None:
         return None

@@ -7,9 +7,11 @@ outgoing transcript, FSM changes, the chat lock's release) go as one EVALSHA ins
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 
 from redis.asyncio import Redis
+from redis.commands.core import AsyncScript
 
 # ARGV holds, per command: its name, how many of the next KEYS it takes, how many of the next
 # ARGV, then those arguments. DELIFEQ deletes a key only while it holds the given value.
@@ -33,12 +35,22 @@ return k - 1
 
 Arg = str | int
 
+# One registered script per client: registering hashes the script's text each time.
+_scripts: weakref.WeakKeyDictionary[Redis, AsyncScript] = weakref.WeakKeyDictionary()
+
+
+def _replay(redis: Redis) -> AsyncScript:
+    script = _scripts.get(redis)
+    if script is None:
+        script = _scripts[redis] = redis.register_script(_REPLAY)
+    return script
+
 
 class WriteBatch:
     """Commands on one key each, queued like a pipeline's, sent by `execute` in one call."""
 
     def __init__(self, redis: Redis) -> None:
-        self._script = redis.register_script(_REPLAY)
+        self._script = _replay(redis)
         self._keys: list[str] = []
         self._args: list[Arg] = []
 

@@ -34,7 +34,7 @@ from bot.i18n import Catalog
 from bot.metrics import Metrics
 from bot.nlu.base import NLU
 from bot.outage import OutageLog
-from bot.redis_packing import pack_with_hiredis
+from bot.redis_connections import use_bot_connections
 from bot.settings import Settings
 from bot.transcript import TranscriptStore
 
@@ -105,7 +105,7 @@ def build_action_services(settings: Settings, redis: Redis, clock: Clock) -> Act
 
 def redis_client(url: str) -> Redis:
     """A client that retries briefly with backoff and reconnects by itself after an outage,
-    packing commands with hiredis."""
+    on the bot's connections (`bot.redis_connections`)."""
     client = Redis.from_url(
         url,
         decode_responses=False,
@@ -115,7 +115,7 @@ def redis_client(url: str) -> Redis:
         retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=3),
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
     )
-    return pack_with_hiredis(client)
+    return use_bot_connections(client)
 
 
 def build_nlu(settings: Settings) -> NLU:

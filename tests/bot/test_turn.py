@@ -4,6 +4,7 @@ snapshot) and closed in one (done mark, transcript, state changes, lock release)
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from bot.middlewares.turn import TurnMiddleware, UpdateInProgressError
 from bot.opening import ChatKeys, Outcome, TurnOpener
 from bot.services import BotServices
 from bot.snapshot import ChatSnapshot
+from bot.turn import current_turn
 from bot.updates import UpdateFactory
 from bot.write_batch import WriteBatch
 from dialogs.states import Hardship
@@ -43,6 +45,12 @@ class Bench:
         self.seen.append({"text": message.text, "raw_state": raw_state, "snapshot": snapshot})
         await state.set_state(Hardship.confirm)
         await state.update_data(option=message.text)
+        if message.text and message.text.startswith("queue"):
+            current = current_turn()
+            assert current is not None
+            current.writes.append(partial(WriteBatch.hset, key="t:queued", field="f", value="v"))
+            if message.text == "queue and fail":
+                raise RuntimeError("the handler failed")
         if message.text == "fail":
             await message.answer("sent before the failure")
             raise RuntimeError("the handler failed")
@@ -171,3 +179,14 @@ async def test_an_expired_lock_taken_by_another_worker_stays_theirs(
     opening.lock.queue_release(batch)
     await batch.execute()
     assert await redis.get(keys.lock) == b"another worker's token"
+
+
+async def test_writes_a_turn_queued_go_with_its_closing_call_only_if_it_succeeds(
+    bench: Bench, redis: Redis
+) -> None:
+    user = UpdateFactory(8107, "en")
+    with pytest.raises(RuntimeError):
+        await bench.dispatcher.feed_update(bench.bot, user.text("queue and fail"))
+    assert await redis.hget("t:queued", "f") is None
+    await bench.dispatcher.feed_update(bench.bot, user.text("queue"))
+    assert await redis.hget("t:queued", "f") == b"v"

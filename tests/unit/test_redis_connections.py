@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
-from redis.asyncio.connection import Connection, SSLConnection
+from redis.asyncio.connection import AbstractConnection, Connection, SSLConnection
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import DataError
@@ -71,10 +72,17 @@ async def test_a_command_makes_no_task_of_its_write(
         await client.aclose()
 
 
-def one_try_client(url: str) -> Redis:
-    """The bot's connections, a 0.3 s socket timeout and no retry: each failure shows."""
-    client = Redis.from_url(url, socket_timeout=0.3, retry=Retry(NoBackoff(), retries=0))
-    return use_bot_connections(client)
+@pytest.fixture
+async def one_try(redis_url: str) -> AsyncIterator[tuple[Redis, AbstractConnection]]:
+    """The bot's connections, a 0.3 s socket timeout and no retry (each failure shows), and
+    the one connection it has made."""
+    client = use_bot_connections(
+        Redis.from_url(redis_url, socket_timeout=0.3, retry=Retry(NoBackoff(), retries=0))
+    )
+    await client.ping()
+    [connection] = client.connection_pool._available_connections
+    yield client, connection
+    await client.aclose()
 
 
 async def stuck(*args: object, **kwargs: object) -> None:
@@ -82,35 +90,25 @@ async def stuck(*args: object, **kwargs: object) -> None:
 
 
 async def test_a_write_that_cannot_finish_times_out_and_drops_the_connection(
-    redis_url: str, monkeypatch: pytest.MonkeyPatch
+    one_try: tuple[Redis, AbstractConnection], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    client = one_try_client(redis_url)
-    try:
-        await client.ping()
-        [connection] = client.connection_pool._available_connections
-        assert connection._writer is not None
-        monkeypatch.setattr(connection._writer, "drain", stuck)
-        started = time.monotonic()
-        with pytest.raises(RedisTimeoutError, match="Timeout writing to socket"):
-            await client.set("t:stuck", "v")
-        assert time.monotonic() - started < 2
-        assert not connection.is_connected
-        assert connection.socket_timeout == 0.3
-        assert await client.ping()  # the next command goes on a fresh connection
-    finally:
-        await client.aclose()
+    client, connection = one_try
+    assert connection._writer is not None
+    monkeypatch.setattr(connection._writer, "drain", stuck)
+    started = time.monotonic()
+    with pytest.raises(RedisTimeoutError, match="Timeout writing to socket"):
+        await client.set("t:stuck", "v")
+    assert time.monotonic() - started < 2
+    assert not connection.is_connected
+    assert connection.socket_timeout == 0.3
+    assert await client.ping()  # the next command goes on a fresh connection
 
 
 async def test_a_read_that_gets_no_answer_still_times_out(
-    redis_url: str, monkeypatch: pytest.MonkeyPatch
+    one_try: tuple[Redis, AbstractConnection], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    client = one_try_client(redis_url)
-    try:
-        await client.ping()
-        [connection] = client.connection_pool._available_connections
-        monkeypatch.setattr(connection, "_read_response_from_parser", stuck)
-        with pytest.raises(RedisTimeoutError, match="Timeout reading"):
-            await client.get("t:stuck")
-        assert not connection.is_connected
-    finally:
-        await client.aclose()
+    client, connection = one_try
+    monkeypatch.setattr(connection, "_read_response_from_parser", stuck)
+    with pytest.raises(RedisTimeoutError, match="Timeout reading"):
+        await client.get("t:stuck")
+    assert not connection.is_connected

@@ -53,9 +53,10 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
             notice_seconds=limits.notice_seconds,
         )
     )
-    dispatcher.include_router(errors.build_router(services, redeliver=redeliver_on_outage))
     dispatcher.include_router(build_router())
     dispatcher.include_router(agents.build_router(services.settings.agents.agents_chat_id))
+    # Last: it handles only errors, and every update that reaches a router pays for passing it.
+    dispatcher.include_router(errors.build_router(services, redeliver=redeliver_on_outage))
     return dispatcher
 
 

@@ -725,8 +725,8 @@ def _phrase_names(folded: str) -> set[str]:
         end = i + _ANCHOR
         closes = end == len(folded) or not folded[end].isalpha()
         for phrase in phrases:
-            if phrase in found:
-                continue
+            if phrase in found or _TABLES.english[phrase] in names:
+                continue  # this phrase, or another with its signal, is found already
             # One edit leaves the phrase's first half, or all of its second half but the
             # first character, intact; from the anchor on that side, so compare only then.
             size = len(phrase)

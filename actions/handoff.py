@@ -67,13 +67,12 @@ class ActionHandoff(RepayAction):
                 offered=[*offered, *([f"out_of_policy:{detail}"] if detail else [])],
                 created_at=now,
                 sla_due_at=now + policy.sla(priority),
-            )
+            ),
+            counted=services.stats.handoff_count(ctx.user_id, reason.value),
         )
         ctx.say("handoff_created" if created else "handoff_already_open")
         sla = policy.sla(ticket.priority)
         ctx.say(wait_text_key(ticket.priority), minutes=_minutes(sla), hours=_hours(sla))
-        if created:
-            await services.stats.record_handoff(ctx.user_id, reason.value)
         if created and reason is Reason.DISPUTE and loan_id:
             await services.tickets.put_on_hold(loan_id, ticket.ticket_id)
             ctx.say("handoff_dispute_hold")

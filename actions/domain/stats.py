@@ -23,13 +23,25 @@ PREFIX = "repaybot:stats"
 TTL_SECONDS = 400 * 24 * 3600
 HANDOFF_PREFIX = "handoffs:"
 
-# KEYS: today's chats, today's handed-over chats, today's counters. ARGV: chat id, counter, TTL.
-_RECORD_HANDOFF = """
-redis.call('PFADD', KEYS[1], ARGV[1])
-redis.call('PFADD', KEYS[2], ARGV[1])
-redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
-for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+# A Lua function, also run by the script that creates a ticket. K: today's chats, today's
+# handed-over chats, today's counters. A: chat id, counter, TTL.
+RECORD_HANDOFF_LUA = """
+local function record_handoff(K, A)
+  redis.call('PFADD', K[1], A[1])
+  redis.call('PFADD', K[2], A[1])
+  redis.call('HINCRBY', K[3], A[2], 1)
+  for i = 1, 3 do redis.call('EXPIRE', K[i], A[3]) end
+end
 """
+_RECORD_HANDOFF = RECORD_HANDOFF_LUA + "record_handoff(KEYS, ARGV)\n"
+
+
+@dataclass(frozen=True)
+class HandoffCount:
+    """One handoff in today's figures: the keys and arguments of `record_handoff`."""
+
+    keys: list[str]
+    args: list[str | int]
 
 
 @dataclass(frozen=True)
@@ -98,11 +110,18 @@ class DailyStats:
         """Today's set of chats (a HyperLogLog, kept `TTL_SECONDS`)."""
         return self._key(self.today(), "chats")
 
+    def handoff_count(self, chat_id: int, reason: str) -> HandoffCount:
+        """What `record_handoff` writes, for a caller that writes it in its own script."""
+        day = self.today()
+        return HandoffCount(
+            keys=[self._key(day, part) for part in ("chats", "handoff-chats", "")],
+            args=[chat_id, HANDOFF_PREFIX + reason, TTL_SECONDS],
+        )
+
     async def record_handoff(self, chat_id: int, reason: str) -> None:
         """A chat was handed to a person: counts the reason and the chat (once per day)."""
-        day = self.today()
-        keys = [self._key(day, part) for part in ("chats", "handoff-chats", "")]
-        await self._record_handoff(keys=keys, args=[chat_id, HANDOFF_PREFIX + reason, TTL_SECONDS])
+        count = self.handoff_count(chat_id, reason)
+        await self._record_handoff(keys=count.keys, args=count.args)
 
     async def incr(self, name: str, amount: int = 1) -> None:
         """Counts `plans`, `promises`, `callbacks` (or `handoffs:<reason>`) for today."""

@@ -25,6 +25,7 @@ from actions.domain.clock import Clock
 from actions.domain.handoff_policy import PRIORITY_ORDER, Priority, Reason
 from actions.domain.ids import new_id
 from actions.domain.redis_util import text
+from actions.domain.stats import RECORD_HANDOFF_LUA, HandoffCount
 
 PREFIX = "repaybot"
 EVENTS_STREAM = f"{PREFIX}:ticket-events"
@@ -121,9 +122,12 @@ def hold_key(loan_id: str) -> str:
     return f"{PREFIX}:hold:{loan_id}"
 
 
-# KEYS: chat pointer, ticket key, all zset, open zset, events stream.
-# ARGV: ticket id, ticket JSON, created timestamp, event fields as JSON.
-_CREATE = """
+# KEYS: chat pointer, ticket key, all zset, open zset, events stream, then (when it is counted)
+# the handoff count's keys. ARGV: ticket id, ticket JSON, created timestamp, event fields as
+# JSON, then the count's arguments.
+_CREATE = (
+    RECORD_HANDOFF_LUA
+    + """
 local existing = redis.call('GET', KEYS[1])
 if existing then return existing end
 redis.call('SET', KEYS[2], ARGV[2])
@@ -134,8 +138,10 @@ local fields = cjson.decode(ARGV[4])
 local flat = {}
 for k, v in pairs(fields) do table.insert(flat, k); table.insert(flat, v) end
 redis.call('XADD', KEYS[5], '*', unpack(flat))
+if #KEYS > 5 then record_handoff({unpack(KEYS, 6)}, {unpack(ARGV, 5)}) end
 return ARGV[1]
 """
+)
 
 
 class TicketStore:
@@ -146,27 +152,32 @@ class TicketStore:
         self._clock = clock
         self._create = redis.register_script(_CREATE)
 
-    async def open_or_create(self, ticket: Ticket) -> tuple[Ticket, bool]:
-        """The chat's open ticket if it has one (False), else `ticket` stored (True)."""
+    async def open_or_create(
+        self, ticket: Ticket, counted: HandoffCount | None = None
+    ) -> tuple[Ticket, bool]:
+        """The chat's open ticket if it has one (False), else `ticket` stored (True) and, in
+        the same call, `counted` in today's figures."""
         ticket.transcript_key = ticket.transcript_key or f"{PREFIX}:transcript:{ticket.chat_id}"
         event = ticket.timeline[-1] if ticket.timeline else self._event("created")
         if not ticket.timeline:
             ticket.timeline.append(event)
-        winner = await self._create(
-            keys=[
-                chat_key(ticket.chat_id),
-                _key(ticket.ticket_id),
-                f"{PREFIX}:tickets",
-                f"{PREFIX}:tickets:open",
-                EVENTS_STREAM,
-            ],
-            args=[
-                ticket.ticket_id,
-                ticket.model_dump_json(),
-                ticket.created_at.timestamp(),
-                json.dumps(self._stream_fields(ticket, event)),
-            ],
-        )
+        keys = [
+            chat_key(ticket.chat_id),
+            _key(ticket.ticket_id),
+            f"{PREFIX}:tickets",
+            f"{PREFIX}:tickets:open",
+            EVENTS_STREAM,
+        ]
+        args: list[str | int | float] = [
+            ticket.ticket_id,
+            ticket.model_dump_json(),
+            ticket.created_at.timestamp(),
+            json.dumps(self._stream_fields(ticket, event)),
+        ]
+        if counted is not None:
+            keys += counted.keys
+            args += counted.args
+        winner = await self._create(keys=keys, args=args)
         if text(winner) == ticket.ticket_id:
             return ticket, True
         existing = await self.get(text(winner))

@@ -1,9 +1,11 @@
 """What a borrower's turn costs in Redis calls, through the real dispatcher: one to open the
-turn and one to close it, and one more for an action that reads a verified borrower's records
-(the binding check, dispute holds and plan history together)."""
+turn and one to close it, one more for an action that reads a verified borrower's records (the
+binding check, dispute holds and plan history together), and a handoff's daily figures written
+by the call that creates its ticket."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -84,3 +86,22 @@ async def test_an_unverified_borrower_costs_no_account_read(
     assert "¥" not in text
     assert chat.asks_for_contact()
     assert calls.names == ["EVALSHA", "EVALSHA"]
+
+
+async def test_a_handoff_counts_in_todays_figures_within_the_tickets_own_call(
+    new_chat: Callable[..., ChatDriver], services: BotServices, calls: RedisCalls
+) -> None:
+    await new_chat(5101).send("我要找人工客服")  # the first loads the ticket script into Redis
+    chat = new_chat(5102)
+    await chat.send("你好")
+    calls.clear()
+    text = joined(await chat.send("这笔贷款不是我借的，我要投诉"))
+    assert "客服" in text
+    # The turn's opening; the ticket with today's figures; its topic in the agents' group and
+    # the transcript for its card; the turn's closing.
+    assert calls.names == ["EVALSHA", "EVALSHA", "PIPELINE", "XREVRANGE", "EVALSHA"]
+    await chat.send("请尽快联系我，我要投诉")  # the ticket is open already: not counted again
+    stats = services.domain.stats
+    day = await stats.day(stats.today())
+    assert (day.handoff_chats, day.handoffs_total) == (2, 2)
+    assert day.handoffs == {"request_human": 1, "dispute": 1}

@@ -21,11 +21,10 @@ import pytest
 from aiohttp import web
 from redis.asyncio import Redis
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
@@ -93,12 +92,18 @@ def log_in(driver: WebDriver, base_url: str, path: str = "/") -> None:
 
 
 def navigate(driver: WebDriver, by: str, target: str) -> None:
-    """Clicks a link or button and waits until the next page replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a link or button and waits until the next page replaced this one.
+
+    The page is marked before the click and the wait is for a complete page without the mark:
+    asking Chromium whether the old page's element went stale can fail mid-navigation with an
+    inspector error instead of an answer."""
+    driver.execute_script("document.documentElement.dataset.leaving = 'yes'")
     driver.find_element(by, target).click()
-    WebDriverWait(driver, 10).until(staleness_of(page))
-    WebDriverWait(driver, 10).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return document.readyState === 'complete'"
+            " && document.documentElement.dataset.leaving === undefined"
+        )
     )
 
 

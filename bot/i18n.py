@@ -47,6 +47,8 @@ class Catalog:
     def __init__(self, bundles: Mapping[str, FluentBundle], ids: Mapping[str, set[str]]) -> None:
         self._bundles = dict(bundles)
         self._ids = {lang: frozenset(found) for lang, found in ids.items()}
+        # Texts without variables, formatted once: most prompts and every button label.
+        self._static: dict[tuple[str, str], str] = {}
 
     @classmethod
     def load(cls, directory: Path) -> Catalog:
@@ -77,6 +79,8 @@ class Catalog:
 
     def text(self, lang: str, key: str, /, **args: Any) -> str:
         """The text `key` in `lang`; a missing variable is a bug and is logged, not shown raw."""
+        if not args and (lang, key) in self._static:
+            return self._static[lang, key]
         bundle = self._bundles.get(lang) or self._bundles[LANGUAGES[0]]
         message = bundle.get_message(key) if bundle.has_message(key) else None
         if message is None or message.value is None:
@@ -84,4 +88,6 @@ class Catalog:
         text, errors = bundle.format_pattern(message.value, args)
         if errors:
             logger.error("catalog %s/%s: %s", lang, key, "; ".join(map(str, errors)))
+        elif not args:
+            self._static[lang, key] = str(text)
         return str(text)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fluent.runtime import FluentBundle
 
 from bot.i18n import Catalog, CatalogError
 from bot.settings import ContentSettings
@@ -56,3 +58,31 @@ def test_malformed_catalog_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "en" / "core.ftl").write_text("hello = Hi\n\nbroken = { $x\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"en/core\.ftl:3"):
         Catalog.load(tmp_path)
+
+
+def test_a_text_without_variables_is_formatted_once_and_one_with_variables_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for lang, hello, owed in (
+        ("zh", "您好", "您欠 { $amount }"),
+        ("en", "Hello", "You owe { $amount }"),
+    ):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "core.ftl").write_text(
+            f"hello = {hello}\nowed = {owed}\n", encoding="utf-8"
+        )
+    catalog = Catalog.load(tmp_path)
+    formatted: list[str] = []
+    format_pattern = FluentBundle.format_pattern
+
+    def counted(self: FluentBundle, pattern: Any, args: Any = None) -> Any:
+        text, errors = format_pattern(self, pattern, args)
+        formatted.append(text)
+        return text, errors
+
+    monkeypatch.setattr(FluentBundle, "format_pattern", counted)
+    assert [catalog.text("en", "hello") for _ in range(3)] == ["Hello"] * 3
+    assert catalog.text("zh", "hello") == "您好"
+    assert catalog.text("en", "owed", amount="¥10.00") == "You owe ¥10.00"
+    assert catalog.text("en", "owed", amount="¥20.00") == "You owe ¥20.00"
+    assert formatted == ["Hello", "您好", "You owe ¥10.00", "You owe ¥20.00"]

@@ -79,9 +79,11 @@ class Catalog:
 
     def text(self, lang: str, key: str, /, **args: Any) -> str:
         """The text `key` in `lang`; a missing variable is a bug and is logged, not shown raw."""
+        if lang not in self._bundles:
+            lang = LANGUAGES[0]
         if not args and (lang, key) in self._static:
             return self._static[lang, key]
-        bundle = self._bundles.get(lang) or self._bundles[LANGUAGES[0]]
+        bundle = self._bundles[lang]
         message = bundle.get_message(key) if bundle.has_message(key) else None
         if message is None or message.value is None:
             raise KeyError(f"no text {key!r} in catalog {lang!r}")

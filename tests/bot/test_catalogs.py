@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fluent.runtime import FluentBundle
 
-from bot.i18n import Catalog, CatalogError
+from bot.i18n import LANGUAGES, Catalog, CatalogError
 from bot.settings import ContentSettings
 
 LOCALES = ContentSettings().locales_dir
@@ -86,3 +86,6 @@ def test_a_text_without_variables_is_formatted_once_and_one_with_variables_each_
     assert catalog.text("en", "owed", amount="¥10.00") == "You owe ¥10.00"
     assert catalog.text("en", "owed", amount="¥20.00") == "You owe ¥20.00"
     assert formatted == ["Hello", "您好", "You owe ¥10.00", "You owe ¥20.00"]
+    # A language the catalog lacks is its first language, and shares that language's texts.
+    assert catalog.text("fr", "hello") == catalog.text(LANGUAGES[0], "hello")
+    assert len(formatted) == 4

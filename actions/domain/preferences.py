@@ -36,11 +36,8 @@ class PreferenceStore:
         chosen, last = await self._redis.hmget(self.key(user_id), ["lang", "last_lang"])
         return optional_text(chosen), optional_text(last)
 
-    async def set_last_language(self, user_id: int, lang: str) -> None:
-        await self._redis.hset(self.key(user_id), "last_lang", lang)
-
     def queue_last_language(self, writes: HashWrites, user_id: int, lang: str) -> None:
-        """`set_last_language`, queued on `writes` instead of sent."""
+        """The language the user last wrote in, queued on `writes` (sent with them)."""
         writes.hset(self.key(user_id), "last_lang", lang)
 
     async def opt_out(self, user_id: int, at: datetime) -> None:

@@ -16,7 +16,7 @@ from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
 from bot.snapshot import ChatSnapshot
-from bot.turn import current_turn
+from bot.turn import Turn
 
 MAX_NLU_TEXT = 1000
 
@@ -32,7 +32,8 @@ def text_language(text: str) -> str | None:
 
 
 class ConversationMiddleware(BaseMiddleware):
-    """Needs the snapshot `TurnMiddleware` took as the turn opened (a borrower's private chat)."""
+    """Needs the snapshot `TurnMiddleware` took as the turn opened (a borrower's private chat)
+    and the turn itself, whose closing call writes what this queues."""
 
     def __init__(self, services: BotServices) -> None:
         self._services = services
@@ -47,12 +48,14 @@ class ConversationMiddleware(BaseMiddleware):
         chat: Chat | None = data.get("event_chat")
         fsm: FSMContext | None = data.get("state")
         snapshot: ChatSnapshot | None = data.get("snapshot")
+        current: Turn | None = data.get("turn")
         if (
             not isinstance(event, Update)
             or user is None
             or chat is None
             or fsm is None
             or snapshot is None
+            or current is None
         ):
             return await handler(event, data)
         services = self._services
@@ -61,7 +64,7 @@ class ConversationMiddleware(BaseMiddleware):
         parse: ParseResult | None = None
         if text and not text.startswith("/"):  # commands are routed by name, not understood
             parse = await services.nlu.parse(text[:MAX_NLU_TEXT], services.clock.now())
-        lang = await self._language(user, snapshot, text)
+        lang = await self._language(user, snapshot, text, current)
         bot: Bot = data["bot"]
         data["convo"] = Conversation(
             bot=bot,
@@ -78,8 +81,12 @@ class ConversationMiddleware(BaseMiddleware):
         )
         return await handler(event, data)
 
-    async def _language(self, user: User, snapshot: ChatSnapshot, text: str | None) -> str:
-        """Chosen (/lang) > the language of this message > last written > ledger > Telegram."""
+    async def _language(
+        self, user: User, snapshot: ChatSnapshot, text: str | None, current: Turn
+    ) -> str:
+        """Chosen (/lang) > the language of this message > last written > ledger > Telegram.
+
+        A newly written language is remembered by the turn's closing call."""
         prefs = self._services.domain.preferences
         chosen, last, borrower_id = snapshot.chosen_lang, snapshot.last_lang, snapshot.borrower_id
         if chosen:
@@ -87,13 +94,9 @@ class ConversationMiddleware(BaseMiddleware):
         written = text_language(text) if text else None
         if written:
             if written != last:
-                current = current_turn()
-                if current is None:
-                    await prefs.set_last_language(user.id, written)
-                else:  # written as the turn closes, in the same call
-                    current.writes.append(
-                        partial(prefs.queue_last_language, user_id=user.id, lang=written)
-                    )
+                current.writes.append(
+                    partial(prefs.queue_last_language, user_id=user.id, lang=written)
+                )
             return written
         if last:
             return last

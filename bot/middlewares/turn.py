@@ -107,6 +107,7 @@ class TurnMiddleware(FSMContextMiddleware):
         fsm: TurnState | None,
     ) -> Any:
         with turn() as current:
+            data["turn"] = current
             try:
                 result = await handler(event, data)
             except BaseException:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
@@ -40,9 +41,9 @@ class IntentModel:
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """All intents with their probabilities, best first (fast single-message path)."""
-        row = self.scorer.probabilities(normalize(text, self.synonyms))
-        names = self.scorer.classes
-        return [(names[i], float(row[i])) for i in np.argsort(-row)]
+        scorer = self.scorer
+        row = scorer.probabilities(normalize(text, self.synonyms))
+        return sorted(zip(scorer.classes, row, strict=True), key=itemgetter(1), reverse=True)
 
     def rank_many(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """`rank` for many texts at once, through scikit-learn (faster in bulk)."""

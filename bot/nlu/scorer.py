@@ -3,8 +3,12 @@
 scikit-learn's `transform`/`predict_proba` cost ~10 ms per call in input validation and sparse
 bookkeeping; parsing one message must take well under a millisecond. `LinearScorer` reads the
 fitted vocabularies, idf weights, SVM coefficients and sigmoid calibrators once and computes the
-same probabilities with a few dictionary look-ups and one small matrix product. Each message's
-n-grams are looked up and counted in C (`map`, `filter`, `Counter`); its weights are numpy.
+same probabilities with a few dictionary look-ups and one small matrix product.
+
+In the running bot a message's parse finds the CPU's caches holding the rest of the turn, and
+each numpy call then costs tens of microseconds instead of a few. So a message's hundred or so
+n-gram weights are plain Python arithmetic, and numpy does the one thing it is needed for:
+gathering their coefficient rows and summing them (`weights @ coefficients[columns]`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from operator import is_not
+from operator import is_not, mul
+from typing import cast
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
@@ -28,24 +33,27 @@ _known = partial(is_not, None)
 
 @dataclass
 class _Block:
+    """One tf-idf vectorizer; its vocabulary maps each n-gram to its column in the union."""
+
     analyzer: Callable[[str], list[str]]
-    vocabulary: dict[str, int]
-    idf: np.ndarray
-    offset: int
+    columns: dict[str, int]
+    idf: list[float]  # by column of the union
     sublinear: bool
 
-    def row(self, text: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """The text's tf-idf columns (offset into the union) and their l2-normalised weights."""
-        counts = Counter(filter(_known, map(self.vocabulary.get, self.analyzer(text))))
+    def add_row(self, text: str, columns: list[int], weights: list[float]) -> None:
+        """Append the text's tf-idf columns and their l2-normalised weights."""
+        found = filter(_known, map(self.columns.get, self.analyzer(text)))
+        counts = cast("Counter[int]", Counter(found))
         if not counts:
-            return None
-        columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            return
+        idf = self.idf
         if self.sublinear:
-            tf = np.log(tf) + 1.0
-        weights = tf * self.idf[columns]
-        weights /= math.sqrt(float(weights @ weights))
-        return columns + self.offset, weights
+            raw = [(math.log(n) + 1.0) * idf[c] for c, n in counts.items()]
+        else:
+            raw = [n * idf[c] for c, n in counts.items()]
+        norm = math.sqrt(sum(map(mul, raw, raw)))
+        columns.extend(counts)
+        weights.extend([w / norm for w in raw])
 
 
 class LinearScorer:
@@ -54,15 +62,19 @@ class LinearScorer:
     def __init__(self, features: FeatureUnion, classifier: CalibratedClassifierCV) -> None:
         self._blocks: list[_Block] = []
         self._patterns: list[tuple[PatternFeatures, int]] = []
+        idf: list[float] = []
         offset = 0
         for _, transformer in features.transformer_list:
             if isinstance(transformer, TfidfVectorizer):
+                columns = {
+                    str(gram): offset + int(i) for gram, i in transformer.vocabulary_.items()
+                }
+                idf += map(float, transformer.idf_)
                 self._blocks.append(
                     _Block(
                         transformer.build_analyzer(),
-                        transformer.vocabulary_,
-                        np.asarray(transformer.idf_, dtype=np.float64),
-                        offset,
+                        columns,
+                        idf,
                         bool(transformer.sublinear_tf),
                     )
                 )
@@ -70,6 +82,7 @@ class LinearScorer:
             elif isinstance(transformer, PatternFeatures):
                 self._patterns.append((transformer, offset))
                 offset += len(transformer.tables_)
+                idf += [1.0] * len(transformer.tables_)
             else:
                 raise TypeError(f"unsupported transformer {transformer!r}")
         if features.transformer_weights:
@@ -78,37 +91,34 @@ class LinearScorer:
         if len(calibrated) != 1 or calibrated[0].method != "sigmoid":
             raise TypeError("expected one sigmoid-calibrated linear classifier (ensemble=False)")
         estimator = calibrated[0].estimator
-        self._weights = np.ascontiguousarray(estimator.coef_.T, dtype=np.float64)
-        self._intercept = np.asarray(estimator.intercept_, dtype=np.float64)
-        self._a = np.asarray([c.a_ for c in calibrated[0].calibrators], dtype=np.float64)
-        self._b = np.asarray([c.b_ for c in calibrated[0].calibrators], dtype=np.float64)
+        self._coefficients = np.ascontiguousarray(estimator.coef_.T, dtype=np.float64)
+        self._intercept = [float(x) for x in estimator.intercept_]
+        self._a = [float(c.a_) for c in calibrated[0].calibrators]
+        self._b = [float(c.b_) for c in calibrated[0].calibrators]
         self.classes = [str(name) for name in classifier.classes_]
         if list(map(str, estimator.classes_)) != self.classes:
             raise TypeError("class order differs between estimator and calibrator")
 
-    def probabilities(self, text: str) -> np.ndarray:
-        columns: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
+    def probabilities(self, text: str) -> list[float]:
+        """One probability per class, in `classes` order."""
+        columns: list[int] = []
+        weights: list[float] = []
         for block in self._blocks:
-            row = block.row(text)
-            if row is not None:
-                columns.append(row[0])
-                weights.append(row[1])
-        matched = [
-            offset + i
-            for patterns, offset in self._patterns
-            for i, table in enumerate(patterns.tables_)
-            if table.search(text)
-        ]
-        if matched:
-            columns.append(np.asarray(matched, dtype=np.intp))
-            weights.append(np.ones(len(matched)))
-        scores = self._intercept.copy()
+            block.add_row(text, columns, weights)
+        for patterns, offset in self._patterns:
+            for i, table in enumerate(patterns.tables_):
+                if table.search(text):
+                    columns.append(offset + i)
+                    weights.append(1.0)
+        scores = self._intercept
         if columns:
-            scores += np.concatenate(weights) @ self._weights[np.concatenate(columns)]
-        proba = 1.0 / (1.0 + np.exp(self._a * scores + self._b))
-        total = float(proba.sum())
+            products = (np.asarray(weights) @ self._coefficients[columns]).tolist()
+            scores = list(map(float.__add__, scores, products))
+        proba = [
+            1.0 / (1.0 + math.exp(a * s + b))
+            for a, s, b in zip(self._a, scores, self._b, strict=True)
+        ]
+        total = sum(proba)
         if total == 0.0:
-            return np.full_like(proba, 1.0 / len(proba))
-        result: np.ndarray = proba / total
-        return result
+            return [1.0 / len(proba)] * len(proba)
+        return [p / total for p in proba]

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from aiogram import F, Router
-from aiogram.filters import Command
 from aiogram.types import Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
-from dialogs.filters import Magic
+from dialogs.filters import Magic, SlashCommand
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import run_action
 from dialogs.plan_keyboards import manage_callback_keyboard
@@ -43,6 +42,6 @@ async def list_agreements(convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="agreements")
-    router.message.register(show_agreements, Command("agreements"))
+    router.message.register(show_agreements, SlashCommand("agreements"))
     router.message.register(show_agreements, Magic(F.text.regexp(ASKED)))
     return router

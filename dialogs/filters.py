@@ -4,13 +4,18 @@ aiogram runs any plain callable it is given as a filter (a magic filter such as 
 `State`) in a worker thread through `asyncio.to_thread`; the hop costs far more than the check
 and the bot checks several per update. Flows therefore pass `Magic(F...)` and `StateFilter`,
 which are awaited in place.
+
+Every text passes the flows' command filters on its way to the flow it is for; `SlashCommand`
+and `SlashCommandStart` turn away a text that does not start with a command's prefix before
+aiogram parses it as a command (and raises and catches an exception to say it is not one).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiogram.filters import Filter
+from aiogram import Bot
+from aiogram.filters import Command, CommandStart, Filter
 from aiogram.types import Message, TelegramObject
 from magic_filter import MagicFilter
 
@@ -41,3 +46,29 @@ class IntentFilter(Filter):
 
     def __str__(self) -> str:
         return f"IntentFilter({', '.join(sorted(self.intents))})"
+
+
+def _may_be_command(message: Message, prefix: str) -> bool:
+    """Whether the text (or caption) starts, after any spaces, with one of `prefix`."""
+    if not isinstance(message, Message):
+        return False
+    first = (message.text or message.caption or "").lstrip()[:1]
+    return bool(first) and first in prefix
+
+
+class SlashCommand(Command):
+    """aiogram's `Command`, parsed only for a text that starts with a command prefix."""
+
+    async def __call__(self, message: Message, bot: Bot) -> bool | dict[str, Any]:
+        if not _may_be_command(message, self.prefix):
+            return False
+        return await super().__call__(message, bot)
+
+
+class SlashCommandStart(CommandStart):
+    """aiogram's `CommandStart`, parsed only for a text that starts with a command prefix."""
+
+    async def __call__(self, message: Message, bot: Bot) -> bool | dict[str, Any]:
+        if not _may_be_command(message, self.prefix):
+            return False
+        return await super().__call__(message, bot)

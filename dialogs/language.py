@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.conversation import Conversation
 from bot.i18n import LANGUAGES
+from dialogs.filters import SlashCommand
 from dialogs.keyboards import LangCallback, language_menu, main_menu
 
 
@@ -29,6 +29,6 @@ async def language_chosen(
 
 def build_router() -> Router:
     router = Router(name="language")
-    router.message.register(choose_language, Command("lang"))
+    router.message.register(choose_language, SlashCommand("lang"))
     router.callback_query.register(language_chosen, LangCallback.filter())
     return router

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.filters import Command
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter
+from dialogs.filters import IntentFilter, SlashCommand
 
 
 async def opt_out(message: Message, convo: Conversation) -> None:
@@ -17,5 +16,5 @@ async def opt_out(message: Message, convo: Conversation) -> None:
 def build_router() -> Router:
     router = Router(name="optout")
     router.message.register(opt_out, IntentFilter("stop_contact"))
-    router.message.register(opt_out, Command("stop"))
+    router.message.register(opt_out, SlashCommand("stop"))
     return router

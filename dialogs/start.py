@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.filters import Command, CommandStart
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter
+from dialogs.filters import IntentFilter, SlashCommand, SlashCommandStart
 from dialogs.keyboards import main_menu
 from dialogs.verify import begin_verification
 
@@ -40,8 +39,8 @@ async def greet(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="start")
-    router.message.register(start, CommandStart())
-    router.message.register(help_command, Command("help"))
-    router.message.register(menu_command, Command("menu"))
+    router.message.register(start, SlashCommandStart())
+    router.message.register(help_command, SlashCommand("help"))
+    router.message.register(menu_command, SlashCommand("menu"))
     router.message.register(greet, IntentFilter("greet"))
     return router

@@ -6,13 +6,13 @@ import re
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import StateFilter
 from aiogram.types import Message
 
 from actions import slots
 from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
-from dialogs.filters import Magic
+from dialogs.filters import Magic, SlashCommand
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.resume import resume
 from dialogs.states import Verify
@@ -99,5 +99,5 @@ def build_router() -> Router:
         id_digits, StateFilter(Verify.id_digits), Magic(F.text.regexp(ID_DIGITS))
     )
     router.message.register(id_digits_malformed, StateFilter(Verify.id_digits), Magic(F.text))
-    router.message.register(logout, Command("logout"))
+    router.message.register(logout, SlashCommand("logout"))
     return router

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from aiogram.types import Location, Sticker
+from aiogram.types import Location, PhotoSize, Sticker
 
 from bot.services import BotServices
 from tests.bot.conftest import D1001
@@ -129,3 +129,18 @@ async def test_misunderstandings_not_in_a_row_do_not_offer_a_person(
     assert replies == [
         "Sorry, I did not quite understand. Could you put it another way, or choose from the menu?"
     ]
+
+
+async def test_a_command_is_read_after_spaces_or_as_a_caption_but_not_mid_sentence(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7010, "en")
+    help_reply = "Here is what I can help with"
+    assert (await chat.send("  /help"))[0].startswith(help_reply)
+    captioned = chat.updates.raw_message(
+        photo=[PhotoSize(file_id="p", file_unique_id="p", width=1, height=1)], caption="/help"
+    )
+    assert (await chat.feed(captioned))[0].startswith(help_reply)
+    replies = await chat.send("what is /help for")
+    assert replies
+    assert not any(reply.startswith(help_reply) for reply in replies)

@@ -32,7 +32,8 @@ local locking = #KEYS > 1
 if locking and not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {3} end
 redis.call('SET', KEYS[1], 'processing', 'EX', ARGV[3])
 if not locking then return {0} end
-local reply = {0, redis.call('GET', KEYS[3]), redis.call('GET', KEYS[4])}
+local fsm = redis.call('MGET', KEYS[3], KEYS[4])
+local reply = {0, fsm[1], fsm[2]}
 if #KEYS > 4 then reply[4] = chat_snapshot({unpack(KEYS, 5)}, {unpack(ARGV, 4)}) end
 return reply
 """

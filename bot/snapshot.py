@@ -27,20 +27,21 @@ TURN_COUNTER_TTL_SECONDS = 30 * 24 * 3600
 # A Lua function for the opening script. K: binding, chat's open ticket, preferences, flood
 # counter, turn counter, today's chats, transcript. A: flood window, turn TTL, chat id, stats
 # TTL, transcript max length and TTL, then the transcript entry's field/value pairs.
+# Every redis.call costs the server a few microseconds: the flood counter's window starts with
+# its first count, and today's chats get their TTL when a PFADD changes them (as it does when it
+# creates them), instead of a SET NX and an EXPIRE on every turn.
 SNAPSHOT_LUA = """
 local function chat_snapshot(K, A)
-  local binding = redis.call('GET', K[1])
-  local ticket = redis.call('GET', K[2])
+  local found = redis.call('MGET', K[1], K[2])
   local prefs = redis.call('HMGET', K[3], 'lang', 'last_lang')
-  redis.call('SET', K[4], 0, 'EX', A[1], 'NX')
   local recent = redis.call('INCR', K[4])
+  if recent == 1 then redis.call('EXPIRE', K[4], A[1]) end
   local turn = redis.call('INCR', K[5])
   redis.call('EXPIRE', K[5], A[2])
-  redis.call('PFADD', K[6], A[3])
-  redis.call('EXPIRE', K[6], A[4])
+  if redis.call('PFADD', K[6], A[3]) == 1 then redis.call('EXPIRE', K[6], A[4]) end
   redis.call('XADD', K[7], 'MAXLEN', '~', A[5], '*', unpack(A, 7))
   redis.call('EXPIRE', K[7], A[6])
-  return {binding, ticket, prefs[1], prefs[2], recent, turn}
+  return {found[1], found[2], prefs[1], prefs[2], recent, turn}
 end
 """
 

@@ -15,6 +15,7 @@ from bot.local_session import LocalSession
 from bot.middlewares.conversation import ConversationMiddleware
 from bot.middlewares.metrics import MetricsMiddleware
 from bot.middlewares.outgoing import OutgoingRateLimit
+from bot.middlewares.read_ahead import ReadAheadMiddleware
 from bot.middlewares.throttle import ThrottleMiddleware
 from bot.middlewares.transcript import OutgoingTranscriptMiddleware
 from bot.middlewares.turn import TurnMiddleware
@@ -42,6 +43,8 @@ def build_dispatcher(services: BotServices, *, redeliver_on_outage: bool = False
         services.redis, key_builder=key_builder(), state_ttl=ttl, data_ttl=ttl
     )
     dispatcher = Dispatcher(storage=storage, disable_fsm=True, services=services)
+    # First: the message's parse runs while the turn's opening call waits for Redis.
+    dispatcher.update.outer_middleware(ReadAheadMiddleware(services))
     dispatcher.update.outer_middleware(TurnMiddleware(storage, services))
     dispatcher.update.outer_middleware(MetricsMiddleware(services.metrics))
     dispatcher.update.outer_middleware(ConversationMiddleware(services))

@@ -1,7 +1,8 @@
-"""Builds the `Conversation` for a private chat: identity, NLU, language, transcript."""
+"""Builds the `Conversation` for a private chat: identity, the message's parse, language."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
@@ -12,13 +13,12 @@ from aiogram.types import Chat, TelegramObject, Update, User
 
 from bot.conversation import Conversation
 from bot.i18n import telegram_language
+from bot.middlewares.read_ahead import PARSE_KEY
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
 from bot.snapshot import ChatSnapshot
 from bot.turn import Turn
-
-MAX_NLU_TEXT = 1000
 
 
 def text_language(text: str) -> str | None:
@@ -33,7 +33,8 @@ def text_language(text: str) -> str | None:
 
 class ConversationMiddleware(BaseMiddleware):
     """Needs the snapshot `TurnMiddleware` took as the turn opened (a borrower's private chat)
-    and the turn itself, whose closing call writes what this queues."""
+    and the turn itself, whose closing call writes what this queues; the message's parse is the
+    one `ReadAheadMiddleware` started."""
 
     def __init__(self, services: BotServices) -> None:
         self._services = services
@@ -61,9 +62,8 @@ class ConversationMiddleware(BaseMiddleware):
         services = self._services
         message = event.message
         text = (message.text or message.caption) if message else None
-        parse: ParseResult | None = None
-        if text and not text.startswith("/"):  # commands are routed by name, not understood
-            parse = await services.nlu.parse(text[:MAX_NLU_TEXT], services.clock.now())
+        parse_ahead: asyncio.Future[ParseResult] | None = data.get(PARSE_KEY)
+        parse = await parse_ahead if parse_ahead is not None else None
         lang = await self._language(user, snapshot, text, current)
         bot: Bot = data["bot"]
         data["convo"] = Conversation(

@@ -42,16 +42,23 @@ class ClassifierNLU:
             return ParseResult(text=text, intent=fallback, intent_ranking=[fallback], lang=lang)
         ranking = self.model.rank(text)
         decision = decide(text, ranking, self.threshold)
-        scores = [IntentScore(name=n, confidence=c) for n, c in ranking[: RANKING_SIZE + 1]]
+        chosen = (decision.intent, decision.confidence)
         if decision.intent != ranking[0][0]:
-            scores = [s for s in scores if s.name != decision.intent]
-            scores.insert(0, IntentScore(name=decision.intent, confidence=decision.confidence))
-        return ParseResult(
-            text=text,
-            intent=IntentScore(name=decision.intent, confidence=decision.confidence),
-            entities=self.extractor.extract(text, now),
-            intent_ranking=scores[:RANKING_SIZE],
-            escalate=decision.escalate,
-            lang=lang,
-            signals=list(decision.signals),
+            ranking = [chosen, *(score for score in ranking if score[0] != decision.intent)]
+        # Validated from plain data in one call: a dozen models built one by one cost more.
+        return ParseResult.model_validate(
+            {
+                "text": text,
+                "intent": _score(chosen),
+                "entities": self.extractor.extract(text, now),
+                "intent_ranking": [_score(score) for score in ranking[:RANKING_SIZE]],
+                "escalate": decision.escalate,
+                "lang": lang,
+                "signals": list(decision.signals),
+            }
         )
+
+
+def _score(score: tuple[str, float]) -> dict[str, str | float]:
+    name, confidence = score
+    return {"name": name, "confidence": confidence}

@@ -106,6 +106,6 @@ def apply_synonyms(text: str, synonyms: Mapping[str, str]) -> str:
     replaced = _ASCII_WORD.sub(word, text)
     if has_cjk(replaced):
         for variant, canonical in synonyms.items():
-            if has_cjk(variant) and variant in replaced:
+            if variant in replaced and has_cjk(variant):
                 replaced = replaced.replace(variant, canonical)
     return replaced

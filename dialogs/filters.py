@@ -65,10 +65,5 @@ class SlashCommand(Command):
         return await super().__call__(message, bot)
 
 
-class SlashCommandStart(CommandStart):
+class SlashCommandStart(SlashCommand, CommandStart):
     """aiogram's `CommandStart`, parsed only for a text that starts with a command prefix."""
-
-    async def __call__(self, message: Message, bot: Bot) -> bool | dict[str, Any]:
-        if not _may_be_command(message, self.prefix):
-            return False
-        return await super().__call__(message, bot)

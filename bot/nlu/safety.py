@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.nlu.base import ESCALATING_INTENTS
 from bot.nlu.normalize import fold
+from bot.nlu.pattern_parts import PatternParts, kinds_in, split_by_script
 from bot.nlu.wordings import wordings
 
 SELF_HARM = "self_harm"
@@ -23,11 +24,19 @@ SELF_HARM = "self_harm"
 
 @dataclass(frozen=True)
 class Signal:
-    """A lexicon entry: its name, the intent it raises a message to, and its pattern."""
+    """A lexicon entry: its name, the intent it raises a message to, and its pattern (also
+    split into `parts` by the characters a match needs, for the search)."""
 
     name: str
     intent: str
     pattern: re.Pattern[str]
+    parts: PatternParts | None = None
+
+    def fires(self, folded: str, kinds: frozenset[str]) -> bool:
+        """Whether the pattern matches `folded`, whose kinds of character are `kinds`."""
+        if self.parts is None:
+            return self.pattern.search(folded) is not None
+        return self.parts.search(folded, kinds)
 
 
 def _slip(word: str, *, but: tuple[str, ...] = ()) -> str:
@@ -53,7 +62,8 @@ _EXACT = "(?#exact)"
 
 
 def _signal(name: str, intent: str, *alternatives: str) -> Signal:
-    return Signal(name, intent, re.compile("|".join(f"(?:{a})" for a in alternatives)))
+    pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
+    return Signal(name, intent, pattern, split_by_script(list(alternatives)))
 
 
 LEXICON: tuple[Signal, ...] = (
@@ -781,7 +791,8 @@ def find_signals(text: str, lexicon: Sequence[Signal] = LEXICON) -> list[Signal]
     """The lexicon entries that fire on `text` (exactly, or by a misspelt keyword or phrase)."""
     folded = fold(text)
     fuzzy = _fuzzy_names(folded) | _phrase_names(folded) | _short_request_names(folded)
-    return [s for s in lexicon if s.name in fuzzy or s.pattern.search(folded)]
+    kinds = kinds_in(folded)
+    return [s for s in lexicon if s.name in fuzzy or s.fires(folded, kinds)]
 
 
 def raise_intent(

@@ -25,7 +25,7 @@ class _UnsupportedError(Exception):
 def wordings(pattern: str) -> list[str]:
     """Every wording of each top-level alternative of `pattern` that is a plain string set."""
     found: list[str] = []
-    for alternative in _split_top(pattern):
+    for alternative in split_alternatives(pattern):
         try:
             texts, end = _sequence(alternative, 0)
         except _UnsupportedError:
@@ -35,7 +35,7 @@ def wordings(pattern: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _split_top(pattern: str) -> list[str]:
+def split_alternatives(pattern: str) -> list[str]:
     """`a|(?:b|c)|d` → [`a`, `(?:b|c)`, `d`]; one `(?:…)` wrapping the whole is opened first."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(pattern):
@@ -55,7 +55,7 @@ def _split_top(pattern: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         inner = part[3:-1] if part.startswith("(?:") and _closes_at_end(part) else None
-        out.extend(_split_top(inner) if inner is not None else [part])
+        out.extend(split_alternatives(inner) if inner is not None else [part])
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.nlu.base import ESCALATING_INTENTS
@@ -718,13 +719,14 @@ _FUZZY_INDEX = _fuzzy_index(_KEYWORDS)
 _TABLES = _phrase_tables(_DERIVED)
 
 
-def _phrase_names(folded: str) -> set[str]:
-    """Signals of the fuzzy phrases in `folded` (a single edit allowed in each).
+def _phrase_names(folded: str, known: AbstractSet[str] = frozenset()) -> set[str]:
+    """Signals of the fuzzy phrases in `folded` (a single edit allowed in each), with the
+    `known` ones, whose phrases are not compared.
 
     Chinese: a regex over the keywords and their one-missing-character forms. English: one
     edit leaves either the first or the last four characters of a phrase intact, so only
     windows next to such an anchor are compared (a few per message, not every window)."""
-    names = {_TABLES.chinese[m.group(0)] for m in _TABLES.pattern.finditer(folded)}
+    names = {_TABLES.chinese[m.group(0)] for m in _TABLES.pattern.finditer(folded)} | known
     found: set[str] = set()
     for i in range(len(folded) - _ANCHOR + 1):
         phrases = _TABLES.anchors.get(folded[i : i + _ANCHOR])
@@ -790,9 +792,11 @@ def _short_request_names(folded: str) -> set[str]:
 def find_signals(text: str, lexicon: Sequence[Signal] = LEXICON) -> list[Signal]:
     """The lexicon entries that fire on `text` (exactly, or by a misspelt keyword or phrase)."""
     folded = fold(text)
-    fuzzy = _fuzzy_names(folded) | _phrase_names(folded) | _short_request_names(folded)
     kinds = kinds_in(folded)
-    return [s for s in lexicon if s.name in fuzzy or s.fires(folded, kinds)]
+    found = {s.name for s in lexicon if s.fires(folded, kinds)}
+    # The fuzzy search compares no phrase of a signal found as written.
+    found |= _fuzzy_names(folded) | _phrase_names(folded, found) | _short_request_names(folded)
+    return [s for s in lexicon if s.name in found]
 
 
 def raise_intent(

@@ -1,12 +1,13 @@
-"""A regex split into parts by the kind of character every match of a part contains.
+"""A regex split into parts by the kinds of character every match of a part contains.
 
 The safety lexicon's patterns are long alternations of Chinese and English wordings, most of
-them behind a `\\b` or a group, so Python's `re` cannot skip ahead by their first characters and
-tries every wording at every position of a message. A wording that only matches text with a
-Chinese character cannot match an English message, and one that needs a Latin letter cannot
-match a message in Chinese characters alone; `split_by_script` groups a pattern's top-level
-alternatives that way, so a search runs only the parts the message's characters allow. Whether
-a part needs a kind of character is read from the parsed regex, not guessed from its text.
+them behind a `\\b`, a lookaround or a group, so Python's `re` cannot skip ahead by their first
+characters and tries every wording at every position of a message. A wording whose every match
+has a Chinese character cannot match an English message, one that needs a Latin letter cannot
+match a message in Chinese characters alone, one that needs a digit cannot match a message
+without one. `split_by_script` groups a pattern's top-level alternatives by the kinds they
+need, so a search runs only the parts the message's characters allow. What a part needs is
+read from the parsed regex, not guessed from its text.
 """
 
 from __future__ import annotations
@@ -22,93 +23,102 @@ from bot.nlu.wordings import split_alternatives
 
 WIDE = "wide"  # a character at or above U+2E80: CJK, full-width forms
 LATIN = "latin"  # an ASCII letter
-_FIRST_WIDE = 0x2E80
-_PRESENT = {
-    WIDE: re.compile("[\u2e80-\U0010ffff]"),
-    LATIN: re.compile("[A-Za-z]"),
-}
+DIGIT = "digit"  # a decimal digit (`\d`)
 
 
-def _is_wide(low: int, high: int) -> bool:
-    return low >= _FIRST_WIDE
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of character: the code point ranges and regex categories that are of it, and
+    a regex finding one in a text (every character those allow, and maybe more)."""
+
+    in_range: Callable[[int, int], bool]
+    categories: frozenset[Any]
+    present: re.Pattern[str]
 
 
-def _is_latin(low: int, high: int) -> bool:
+def _wide(low: int, high: int) -> bool:
+    return low >= 0x2E80
+
+
+def _latin(low: int, high: int) -> bool:
     return ord("a") <= low <= high <= ord("z") or ord("A") <= low <= high <= ord("Z")
 
 
-_IN_RANGE: dict[str, Callable[[int, int], bool]] = {WIDE: _is_wide, LATIN: _is_latin}
+def _digit(low: int, high: int) -> bool:
+    return ord("0") <= low <= high <= ord("9")
 
 
-def _needs(items: Any, in_range: Callable[[int, int], bool]) -> bool:
-    """Whether every match of the parsed sequence `items` contains a character in range."""
+_KINDS = {
+    WIDE: _Kind(_wide, frozenset(), re.compile("[\u2e80-\U0010ffff]")),
+    LATIN: _Kind(_latin, frozenset(), re.compile("[A-Za-z]")),
+    DIGIT: _Kind(_digit, frozenset({sre.CATEGORY_DIGIT}), re.compile(r"\d")),
+}
+
+
+def _is_of(kind: _Kind, op: Any, value: Any) -> bool:
+    """Whether the character-set item (`op`, `value`) only stands for characters of `kind`."""
+    if op is sre.LITERAL:
+        return kind.in_range(value, value)
+    if op is sre.RANGE:
+        return kind.in_range(*value)
+    return op is sre.CATEGORY and value in kind.categories
+
+
+def _needs(items: Any, kind: _Kind) -> bool:
+    """Whether every match of the parsed sequence `items` contains a character of `kind`."""
     for op, av in items:
-        if op is sre.LITERAL and in_range(av, av):
+        if op is sre.LITERAL and _is_of(kind, op, av):
             return True
-        if (
-            op is sre.IN
-            and av
-            and all(
-                (kind is sre.LITERAL and in_range(value, value))
-                or (kind is sre.RANGE and in_range(*value))
-                for kind, value in av
-            )
-        ):
+        if op is sre.IN and av and all(_is_of(kind, item, value) for item, value in av):
             return True
-        if op is sre.BRANCH and all(_needs(branch, in_range) for branch in av[1]):
+        if op is sre.BRANCH and all(_needs(branch, kind) for branch in av[1]):
             return True
-        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE and _needs(av[3], in_range):
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE and _needs(av[3], kind):
             return True
-        if op is sre.ATOMIC_GROUP and _needs(av, in_range):
+        if op is sre.ATOMIC_GROUP and _needs(av, kind):
             return True
         if (
             op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
             and av[0] >= 1
-            and _needs(av[2], in_range)
+            and _needs(av[2], kind)
         ):
             return True
     return False
 
 
-def _kind(alternative: str) -> str | None:
+def _needed(alternative: str) -> frozenset[str]:
+    """The kinds of character every match of the regex `alternative` contains."""
     parsed = sre_parse.parse(alternative)
     if parsed.state.flags & re.IGNORECASE:
-        return None  # a letter may then match a character of another kind (K and U+212A)
-    for kind, in_range in _IN_RANGE.items():
-        if _needs(parsed.data, in_range):
-            return kind
-    return None
+        return frozenset()  # a letter may then match a character of another kind (K and U+212A)
+    return frozenset(name for name, kind in _KINDS.items() if _needs(parsed.data, kind))
 
 
 @dataclass(frozen=True)
 class PatternParts:
-    """A pattern's alternatives grouped by the kind of character their matches need."""
+    """A pattern's alternatives grouped by the kinds of character their matches need."""
 
-    parts: tuple[tuple[str | None, re.Pattern[str]], ...]
+    parts: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
 
     def search(self, text: str, kinds: frozenset[str]) -> bool:
         """Whether the whole pattern matches somewhere in `text`, whose `kinds` are given."""
-        return any(
-            (kind is None or kind in kinds) and part.search(text) is not None
-            for kind, part in self.parts
-        )
+        return any(needed <= kinds and part.search(text) is not None for needed, part in self.parts)
 
 
 def split_by_script(alternatives: list[str]) -> PatternParts:
-    """The alternatives (each a regex) as at most three patterns: those whose every match
-    needs a wide character, those that need a Latin letter, and the rest."""
-    grouped: dict[str | None, list[str]] = {}
+    """The alternatives (each a regex) as one pattern per set of kinds their matches need."""
+    grouped: dict[frozenset[str], list[str]] = {}
     for alternative in alternatives:
         for piece in split_alternatives(alternative):
-            grouped.setdefault(_kind(piece), []).append(piece)
+            grouped.setdefault(_needed(piece), []).append(piece)
     return PatternParts(
         tuple(
-            (kind, re.compile("|".join(f"(?:{piece})" for piece in pieces)))
-            for kind, pieces in grouped.items()
+            (needed, re.compile("|".join(f"(?:{piece})" for piece in pieces)))
+            for needed, pieces in grouped.items()
         )
     )
 
 
 def kinds_in(text: str) -> frozenset[str]:
     """The kinds of character `text` has."""
-    return frozenset(kind for kind, present in _PRESENT.items() if present.search(text))
+    return frozenset(name for name, kind in _KINDS.items() if kind.present.search(text))

@@ -6,25 +6,27 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.normalize import fold
-from bot.nlu.pattern_parts import LATIN, WIDE, kinds_in, split_by_script
+from bot.nlu.pattern_parts import DIGIT, LATIN, WIDE, kinds_in, split_by_script
 from bot.nlu.safety import LEXICON
 from bot.nlu.wordings import wordings
 
 
-def kinds_of(alternatives: list[str]) -> dict[str | None, str]:
-    return {kind: part.pattern for kind, part in split_by_script(alternatives).parts}
+def kinds_of(alternatives: list[str]) -> dict[frozenset[str], str]:
+    return {needed: part.pattern for needed, part in split_by_script(alternatives).parts}
 
 
 def test_wordings_are_grouped_by_the_characters_every_match_needs() -> None:
     assert kinds_of([r"自杀|轻生|\bkms\b", r"(?:盲人|\bblind\b)", r"我(?:今年)?[7-9]\d岁"]) == {
-        WIDE: r"(?:自杀)|(?:轻生)|(?:盲人)|(?:我(?:今年)?[7-9]\d岁)",
-        LATIN: r"(?:\bkms\b)|(?:\bblind\b)",
+        frozenset({WIDE}): "(?:自杀)|(?:轻生)|(?:盲人)",
+        frozenset({LATIN}): r"(?:\bkms\b)|(?:\bblind\b)",
+        frozenset({WIDE, DIGIT}): r"(?:我(?:今年)?[7-9]\d岁)",
     }
-    # Optional or repeatable-from-zero parts, digits, lookarounds and case-folding need nothing.
-    assert set(kinds_of([r"(?:你)?abc"])) == {LATIN}
-    assert set(kinds_of([r"(?:你)*\d{4}"])) == {None}
-    assert set(kinds_of([r"(?=你)"])) == {None}
-    assert set(kinds_of([r"(?i:abc)"])) == {None}
+    assert set(kinds_of([r"(?:你)?abc"])) == {frozenset({LATIN})}
+    assert set(kinds_of([r"(?<!\d)12378(?!\d)"])) == {frozenset({DIGIT})}
+    # Optional or repeatable-from-zero parts, lookarounds and case-folding need nothing.
+    assert set(kinds_of([r"(?:你)*(?:\d)?"])) == {frozenset()}
+    assert set(kinds_of([r"(?=你)"])) == {frozenset()}
+    assert set(kinds_of([r"(?i:abc)"])) == {frozenset()}
 
 
 def test_a_part_runs_only_on_text_with_the_characters_it_needs() -> None:
@@ -32,9 +34,9 @@ def test_a_part_runs_only_on_text_with_the_characters_it_needs() -> None:
     assert parts.search("我想自杀", kinds_in("我想自杀"))
     assert not parts.search("我想自杀", frozenset())  # told there is no Chinese: not searched
     assert parts.search("1234", kinds_in("1234"))
-    assert kinds_in("abc 你好") == {LATIN, WIDE}
-    assert kinds_in("１２３ ＡＢＣ") == {WIDE}  # full width until folded
-    assert kinds_in(fold("１２３ ＡＢＣ")) == {LATIN}
+    assert kinds_in("abc 你好 3") == {LATIN, WIDE, DIGIT}
+    assert kinds_in("１２３ ＡＢＣ") == {WIDE, DIGIT}  # full-width digits are digits too
+    assert kinds_in(fold("１２３ ＡＢＣ")) == {LATIN, DIGIT}
 
 
 def corpus() -> list[str]:

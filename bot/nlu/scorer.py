@@ -31,6 +31,15 @@ from bot.nlu.features import PatternFeatures
 _known = partial(is_not, None)
 
 
+_LOG_TF = [0.0]  # 1 + log(count), by count
+
+
+def _log_tf(largest: int) -> list[float]:
+    """The sublinear term frequencies of counts up to `largest` (computed once each)."""
+    _LOG_TF.extend(math.log(n) + 1.0 for n in range(len(_LOG_TF), largest + 1))
+    return _LOG_TF
+
+
 @dataclass
 class _Block:
     """One tf-idf vectorizer; its vocabulary maps each n-gram to its column in the union."""
@@ -46,14 +55,14 @@ class _Block:
         counts = cast("Counter[int]", Counter(found))
         if not counts:
             return
-        idf = self.idf
         if self.sublinear:
-            raw = [(math.log(n) + 1.0) * idf[c] for c, n in counts.items()]
+            tf = map(_log_tf(max(counts.values())).__getitem__, counts.values())
         else:
-            raw = [n * idf[c] for c, n in counts.items()]
+            tf = map(float, counts.values())
+        raw = list(map(mul, tf, map(self.idf.__getitem__, counts)))
         norm = math.sqrt(sum(map(mul, raw, raw)))
         columns.extend(counts)
-        weights.extend([w / norm for w in raw])
+        weights.extend(map(norm.__rtruediv__, raw))
 
 
 class LinearScorer:

@@ -7,8 +7,9 @@ same probabilities with a few dictionary look-ups and one small matrix product.
 
 In the running bot a message's parse finds the CPU's caches holding the rest of the turn, and
 each numpy call then costs tens of microseconds instead of a few. So a message's hundred or so
-n-gram weights are plain Python arithmetic, and numpy does the one thing it is needed for:
-gathering their coefficient rows and summing them (`weights @ coefficients[columns]`).
+n-gram weights are computed by `map`s over their counts, and numpy does the one thing it is
+needed for: gathering their coefficient rows and summing them
+(`weights @ coefficients[columns]`).
 """
 
 from __future__ import annotations

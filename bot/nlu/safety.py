@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.nlu.base import ESCALATING_INTENTS
 from bot.nlu.normalize import fold
@@ -31,12 +31,13 @@ class Signal:
     name: str
     intent: str
     pattern: re.Pattern[str]
-    parts: PatternParts | None = None
+    parts: PatternParts = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", split_by_script([self.pattern.pattern]))
 
     def fires(self, folded: str, kinds: frozenset[str]) -> bool:
         """Whether the pattern matches `folded`, whose kinds of character are `kinds`."""
-        if self.parts is None:
-            return self.pattern.search(folded) is not None
         return self.parts.search(folded, kinds)
 
 
@@ -63,8 +64,7 @@ _EXACT = "(?#exact)"
 
 
 def _signal(name: str, intent: str, *alternatives: str) -> Signal:
-    pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
-    return Signal(name, intent, pattern, split_by_script(list(alternatives)))
+    return Signal(name, intent, re.compile("|".join(f"(?:{a})" for a in alternatives)))
 
 
 LEXICON: tuple[Signal, ...] = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from rasa_sdk.events import SlotSet
@@ -20,8 +21,12 @@ async def _locked(ctx: ActionContext) -> bool:
     until = await ctx.services.identity.locked_until(ctx.user_id)
     if until is None:
         return False
-    ctx.say("verify_locked", until=format_datetime(until, ctx.services.default_tz, ctx.lang))
+    _say_locked(ctx, until, ctx.services.default_tz)
     return True
+
+
+def _say_locked(ctx: ActionContext, until: datetime, tz: ZoneInfo) -> None:
+    ctx.say("verify_locked", until=format_datetime(until, tz, ctx.lang))
 
 
 class ActionVerifyPhone(RepayAction):
@@ -48,16 +53,21 @@ class ActionVerifyId(RepayAction):
     action_name = "action_verify_id"
 
     async def execute(self, ctx: ActionContext) -> Events:
-        if await _locked(ctx):
-            return [SlotSet(slots.CANDIDATE_BORROWER, None)]
+        # The lock is checked in the same Redis call that binds or counts a failure.
         match = _ID_DIGITS.match(str(ctx.slot(slots.ID_DIGITS) or ""))
         if match is None:
+            if await _locked(ctx):
+                return [SlotSet(slots.CANDIDATE_BORROWER, None)]
             ctx.say("verify_id_format")
             return []
         candidate = ctx.slot(slots.CANDIDATE_BORROWER) or ""
         borrower = await ctx.services.ledger.get(candidate) if candidate else None
+        tz: ZoneInfo = borrower.tz if borrower else ctx.services.default_tz
         if borrower is not None and borrower.id_matches(match.group(1)):
-            await ctx.services.identity.bind(ctx.user_id, borrower.borrower_id)
+            locked_until = await ctx.services.identity.bind(ctx.user_id, borrower.borrower_id)
+            if locked_until is not None:
+                _say_locked(ctx, locked_until, tz)
+                return [SlotSet(slots.CANDIDATE_BORROWER, None)]
             ctx.say("verify_success")
             return [
                 SlotSet(slots.BORROWER_ID, borrower.borrower_id),
@@ -65,8 +75,7 @@ class ActionVerifyId(RepayAction):
             ]
         outcome = await ctx.services.identity.record_failure(ctx.user_id)
         if outcome.locked_until is not None:
-            tz: ZoneInfo = borrower.tz if borrower else ctx.services.default_tz
-            ctx.say("verify_locked", until=format_datetime(outcome.locked_until, tz, ctx.lang))
+            _say_locked(ctx, outcome.locked_until, tz)
             return [SlotSet(slots.CANDIDATE_BORROWER, None)]
         ctx.say("verify_failed", remaining=outcome.remaining)
         return []

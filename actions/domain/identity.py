@@ -5,13 +5,48 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from redis.asyncio import Redis
 
 from actions.domain.clock import Clock
-from actions.domain.redis_util import optional_text
+from actions.domain.redis_util import optional_text, text
 
 _PREFIX = "repaybot:identity"
+
+# A lock holds while its end (epoch seconds, KEYS[1]) is after now (ARGV[1]).
+_LOCKED = """
+local lock_end = redis.call('GET', KEYS[1])
+local locked = lock_end and tonumber(lock_end) > tonumber(ARGV[1])
+"""
+# KEYS[2] the binding, KEYS[3] the failures; ARGV[2] the borrower, ARGV[3] the binding's TTL.
+# The lock's end while locked (nothing written), else false once bound.
+_BIND = (
+    _LOCKED
+    + """
+if locked then return lock_end end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+redis.call('DEL', KEYS[3], KEYS[1])
+return false
+"""
+)
+# KEYS[2] the failures (a sorted set of attempts). ARGV[2] the window's start, ARGV[3] this
+# attempt, ARGV[4] the set's TTL, ARGV[5] the failures allowed, ARGV[6] the end of a new lock,
+# ARGV[7] its key's TTL. {tries remaining, the lock's end (false while unlocked)}.
+_FAIL = (
+    _LOCKED
+    + """
+if locked then return {0, lock_end} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[1], ARGV[3])
+local count = redis.call('ZCARD', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+if count < tonumber(ARGV[5]) then return {tonumber(ARGV[5]) - count, false} end
+redis.call('SET', KEYS[1], ARGV[6], 'EX', ARGV[7])
+redis.call('DEL', KEYS[2])
+return {0, ARGV[6]}
+"""
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +72,8 @@ class IdentityStore:
         self._redis = redis
         self._clock = clock
         self.limits = limits
+        self._bind = redis.register_script(_BIND)
+        self._fail = redis.register_script(_FAIL)
 
     @staticmethod
     def binding_key(user_id: int) -> str:
@@ -53,12 +90,19 @@ class IdentityStore:
     async def bound_borrower(self, user_id: int) -> str | None:
         return optional_text(await self._redis.get(self.binding_key(user_id)))
 
-    async def bind(self, user_id: int, borrower_id: str) -> None:
-        seconds = int(self.limits.binding_ttl.total_seconds())
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.binding_key(user_id), borrower_id, ex=seconds)
-            pipe.delete(self._failures_key(user_id), self._lock_key(user_id))
-            await pipe.execute()
+    async def bind(self, user_id: int, borrower_id: str) -> datetime | None:
+        """Bind the user to the borrower and clear their failures, unless verification is locked
+        right now: then nothing is written and the lock's end is returned. Checked and written
+        in one call, so a lock set meanwhile is never bypassed."""
+        until = await self._bind(
+            keys=[self._lock_key(user_id), self.binding_key(user_id), self._failures_key(user_id)],
+            args=[
+                self._clock.now().timestamp(),
+                borrower_id,
+                int(self.limits.binding_ttl.total_seconds()),
+            ],
+        )
+        return None if until is None else _instant(until)
 
     async def unbind(self, user_id: int) -> bool:
         return bool(await self._redis.delete(self.binding_key(user_id)))
@@ -67,31 +111,33 @@ class IdentityStore:
         raw = await self._redis.get(self._lock_key(user_id))
         if raw is None:
             return None
-        until = datetime.fromtimestamp(float(raw), UTC)
+        until = _instant(raw)
         return until if until > self._clock.now() else None
 
     async def record_failure(self, user_id: int) -> FailureOutcome:
-        """Count a failure in the sliding window; the last allowed one locks verification."""
+        """Count a failure in the sliding window; the last allowed one locks verification.
+        While verification is locked nothing is counted: the lock's end is returned."""
         now = self._clock.now()
         stamp = now.timestamp()
         window = self.limits.failure_window.total_seconds()
-        key = self._failures_key(user_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.zremrangebyscore(key, "-inf", stamp - window)
-            pipe.zadd(key, {f"{stamp:.6f}:{secrets.token_hex(4)}": stamp})
-            pipe.zcard(key)
-            pipe.expire(key, int(window) + 60)
-            _, _, count, _ = await pipe.execute()
-        if int(count) < self.limits.max_failures:
-            return FailureOutcome(
-                remaining=self.limits.max_failures - int(count), locked_until=None
-            )
-        until = now + self.limits.lockout
-        # The key outlives the lock a little; `locked_until` compares with the clock.
-        await self._redis.set(
-            self._lock_key(user_id),
-            str(until.timestamp()),
-            ex=int(self.limits.lockout.total_seconds()) + 60,
+        lockout = self.limits.lockout.total_seconds()
+        remaining, until = await self._fail(
+            keys=[self._lock_key(user_id), self._failures_key(user_id)],
+            args=[
+                stamp,
+                stamp - window,
+                f"{stamp:.6f}:{secrets.token_hex(4)}",
+                int(window) + 60,
+                self.limits.max_failures,
+                str(stamp + lockout),
+                # The key outlives the lock a little; the lock's end is compared with the clock.
+                int(lockout) + 60,
+            ],
         )
-        await self._redis.delete(key)
-        return FailureOutcome(remaining=0, locked_until=until)
+        return FailureOutcome(
+            remaining=int(remaining), locked_until=None if until is None else _instant(until)
+        )
+
+
+def _instant(stamp: Any) -> datetime:
+    return datetime.fromtimestamp(float(text(stamp)), UTC)

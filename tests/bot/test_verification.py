@@ -77,6 +77,25 @@ async def test_five_failures_lock_for_30_minutes_then_unlock(
     assert replies[0] == "Thank you, you are verified."
 
 
+async def test_right_digits_after_a_lock_set_elsewhere_do_not_verify(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    """Five failures from another session lock verification between the phone and the digits:
+    the right digits then bind nothing and say when it opens again, in the borrower's time."""
+    chat = new_chat(5006, "en")
+    await chat.send("/start")
+    await chat.share_contact(D1002[0])
+    for _ in range(5):
+        await services.domain.identity.record_failure(5006)
+
+    replies = await chat.send(D1002[1])
+
+    assert "verification is paused" in replies[0]
+    assert "Tue 1 Dec 2026 10:30 (Asia/Shanghai)" in replies[0]
+    assert "verified" not in joined(replies)
+    assert await services.domain.identity.bound_borrower(5006) is None
+
+
 async def test_forwarded_contact_is_refused(chat: ChatDriver, services: BotServices) -> None:
     await chat.send("/start")
     replies = await chat.share_contact(D1001[0], contact_user_id=999)

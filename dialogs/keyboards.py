@@ -31,9 +31,10 @@ def main_menu(convo: Conversation) -> InlineKeyboardMarkup:
     return _main_menu(convo.catalog, convo.lang)
 
 
+# Keyboards are built once per language (aiogram builds a model per button): the same
+# objects go under every reply that shows them.
 @lru_cache(maxsize=16)
 def _main_menu(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
-    """Built once per language: the menu is under most replies."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
@@ -48,11 +49,17 @@ def _main_menu(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
 
 
 def human_offer(convo: Conversation) -> InlineKeyboardMarkup:
+    return _human_offer(convo.catalog, convo.lang)
+
+
+@lru_cache(maxsize=16)
+def _human_offer(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
                 InlineKeyboardButton(
-                    text=convo.t("btn_human"), callback_data=MenuCallback(item="human").pack()
+                    text=catalog.text(lang, "btn_human"),
+                    callback_data=MenuCallback(item="human").pack(),
                 )
             ]
         ]
@@ -60,13 +67,21 @@ def human_offer(convo: Conversation) -> InlineKeyboardMarkup:
 
 
 def contact_request(convo: Conversation) -> ReplyKeyboardMarkup:
+    return _contact_request(convo.catalog, convo.lang)
+
+
+@lru_cache(maxsize=16)
+def _contact_request(catalog: Catalog, lang: str) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=convo.t("btn_share_phone"), request_contact=True)]],
+        keyboard=[
+            [KeyboardButton(text=catalog.text(lang, "btn_share_phone"), request_contact=True)]
+        ],
         resize_keyboard=True,
         one_time_keyboard=True,
     )
 
 
+@lru_cache(maxsize=1)
 def no_keyboard() -> ReplyKeyboardRemove:
     return ReplyKeyboardRemove()
 

@@ -13,7 +13,7 @@ from aiogram.types import Chat, TelegramObject, Update, User
 
 from bot.conversation import Conversation
 from bot.i18n import telegram_language
-from bot.middlewares.read_ahead import PARSE_KEY
+from bot.middlewares.read_ahead import PARSE_KEY, message_text
 from bot.nlu.base import ParseResult
 from bot.nlu.normalize import detect_lang
 from bot.services import BotServices
@@ -60,8 +60,7 @@ class ConversationMiddleware(BaseMiddleware):
         ):
             return await handler(event, data)
         services = self._services
-        message = event.message
-        text = (message.text or message.caption) if message else None
+        text = message_text(event)
         parse_ahead: asyncio.Future[ParseResult] | None = data.get(PARSE_KEY)
         parse = await parse_ahead if parse_ahead is not None else None
         lang = await self._language(user, snapshot, text, current)

@@ -26,10 +26,15 @@ MAX_NLU_TEXT = 1000
 PARSE_KEY = "parse_ahead"
 
 
+def message_text(update: Update) -> str | None:
+    """The text of the update's message, or its caption."""
+    message = update.message
+    return (message.text or message.caption) if message is not None else None
+
+
 def text_to_understand(update: Update) -> str | None:
     """The text of a message (or a caption) that is not a command, cut to `MAX_NLU_TEXT`."""
-    message = update.message
-    text = (message.text or message.caption) if message is not None else None
+    text = message_text(update)
     if not text or text.startswith("/"):  # commands are routed by name, not understood
         return None
     return text[:MAX_NLU_TEXT]

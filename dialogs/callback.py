@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, Message
 from actions import plan_slots
 from bot.action_client import ActionResult
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter, Magic
+from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import REPROMPT_INTENTS, borrower_zone, forget, new_token, run_action
 from dialogs.plan_keyboards import CallbackManage, SlotPick, slots_keyboard
@@ -171,7 +171,7 @@ async def time_typed(message: Message, convo: Conversation) -> None:
 def build_router() -> Router:
     router = Router(name="callback")
     router.message.register(cancel_asked, Magic(F.text.regexp(CANCEL)))
-    router.message.register(time_typed, StateFilter(CallbackBooking.choose), Magic(F.text))
+    router.message.register(time_typed, StateFilter(CallbackBooking.choose), Answer())
     router.message.register(callback_asked, IntentFilter("request_callback"))
     router.callback_query.register(callback_pressed, MenuCallback.filter(F.item == "callback"))
     router.callback_query.register(slot_pressed, SlotPick.filter())

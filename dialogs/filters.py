@@ -21,6 +21,9 @@ from magic_filter import MagicFilter
 
 from bot.conversation import Conversation
 
+# aiogram's `Command` default prefix, which every command here uses.
+COMMAND_PREFIX = "/"
+
 
 class Magic(Filter):
     """A magic filter (`F.text`, `F.chat.id == 5`, `F.text.regexp(...)`) awaited in place."""
@@ -67,3 +70,13 @@ class SlashCommand(Command):
 
 class SlashCommandStart(SlashCommand, CommandStart):
     """aiogram's `CommandStart`, parsed only for a text that starts with a command prefix."""
+
+
+class Answer(Filter):
+    """A typed text that is not a command: what a flow's open question takes as its answer.
+
+    A command (`/stop`, `/lang`, `/logout`...) goes to its own handler whatever the flow is
+    waiting for; the flow's question stays open."""
+
+    async def __call__(self, message: Message) -> bool:
+        return bool(message.text) and not _may_be_command(message, COMMAND_PREFIX)

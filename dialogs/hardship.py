@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, Message
 from actions import plan_slots
 from bot.action_client import ActionResult
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter, Magic
+from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
@@ -204,8 +204,8 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="hardship")
-    router.message.register(choice_typed, StateFilter(Hardship.choose), Magic(F.text))
-    router.message.register(confirm_typed, StateFilter(Hardship.confirm), Magic(F.text))
+    router.message.register(choice_typed, StateFilter(Hardship.choose), Answer())
+    router.message.register(confirm_typed, StateFilter(Hardship.confirm), Answer())
     router.message.register(hardship_asked, IntentFilter("hardship_plan"))
     # "分4期" / "6 instalments" asks for a plan whatever the NLU made of it.
     router.message.register(hardship_asked, Magic(F.text.func(parse_installments)))

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter, Magic
+from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
@@ -219,9 +219,9 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="promise")
-    router.message.register(amount_typed, StateFilter(Promise.amount), Magic(F.text))
-    router.message.register(date_typed, StateFilter(Promise.date), Magic(F.text))
-    router.message.register(confirm_typed, StateFilter(Promise.confirm), Magic(F.text))
+    router.message.register(amount_typed, StateFilter(Promise.amount), Answer())
+    router.message.register(date_typed, StateFilter(Promise.date), Answer())
+    router.message.register(confirm_typed, StateFilter(Promise.confirm), Answer())
     router.message.register(partial_asked, Magic(F.text.regexp(PARTIAL)))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))
     router.callback_query.register(day_pressed, PromiseDay.filter())

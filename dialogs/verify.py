@@ -12,7 +12,7 @@ from aiogram.types import Message
 from actions import slots
 from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
-from dialogs.filters import Magic, SlashCommand
+from dialogs.filters import Answer, Magic, SlashCommand
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.resume import resume
 from dialogs.states import Verify
@@ -94,10 +94,10 @@ async def logout(message: Message, convo: Conversation) -> None:
 def build_router() -> Router:
     router = Router(name="verify")
     router.message.register(contact_shared, Magic(F.contact))
-    router.message.register(phone_not_shared, StateFilter(Verify.phone), Magic(F.text))
+    router.message.register(phone_not_shared, StateFilter(Verify.phone), Answer())
     router.message.register(
         id_digits, StateFilter(Verify.id_digits), Magic(F.text.regexp(ID_DIGITS))
     )
-    router.message.register(id_digits_malformed, StateFilter(Verify.id_digits), Magic(F.text))
+    router.message.register(id_digits_malformed, StateFilter(Verify.id_digits), Answer())
     router.message.register(logout, SlashCommand("logout"))
     return router

@@ -66,9 +66,11 @@ def take_handlers(router: Router, flow: Router) -> None:
 
     A flow router must be only its handlers: its own filters, middlewares or sub-routers would
     not come along, so a router with any is refused."""
-    for name, observer in flow.observers.items():
-        if observer._handler.filters or observer.middleware or observer.outer_middleware:
-            raise ValueError(f"flow router {flow.name!r} filters its {name} events itself")
-        router.observers[name].handlers.extend(observer.handlers)
     if flow.sub_routers:
         raise ValueError(f"flow router {flow.name!r} includes other routers")
+    for name, observer in flow.observers.items():
+        # aiogram keeps an observer's own filters on `_handler`; it has no public reader.
+        if observer._handler.filters or observer.middleware or observer.outer_middleware:
+            raise ValueError(f"flow router {flow.name!r} has its own {name} filters or middlewares")
+    for name, observer in flow.observers.items():
+        router.observers[name].handlers.extend(observer.handlers)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from aiogram import BaseMiddleware, Dispatcher, F, Router
 
-from dialogs import FLOWS, build_router, take_handlers
+from dialogs import FIRST, FLOWS, build_router, is_answer, take_handlers
 from dialogs.filters import Magic
 from tests.bot.conftest import D1001
 from tests.harness import ChatDriver, joined
@@ -20,10 +20,41 @@ def _callbacks(router: Router, event: str) -> list[Callable[..., Any]]:
 
 @pytest.mark.parametrize("event", ["message", "callback_query"])
 def test_every_flow_handler_is_taken_in_routing_order(event: str) -> None:
-    expected = [callback for flow in FLOWS for callback in _callbacks(flow.build_router(), event)]
+    first = [callback for flow in FIRST for callback in _callbacks(flow.build_router(), event)]
+    answers = [
+        handler.callback
+        for flow in FLOWS
+        for handler in flow.build_router().observers[event].handlers
+        if is_answer(handler)
+    ]
+    others = [
+        handler.callback
+        for flow in FLOWS
+        for handler in flow.build_router().observers[event].handlers
+        if not is_answer(handler)
+    ]
     router = build_router()
-    assert _callbacks(router, event) == expected
+    assert _callbacks(router, event) == first + answers + others
     assert router.sub_routers == []
+
+
+def test_the_answers_are_the_handlers_of_open_questions() -> None:
+    names = [handler.callback.__qualname__ for handler in build_router().message.handlers]
+    answers = [h.callback.__qualname__ for h in build_router().message.handlers if is_answer(h)]
+    assert answers == [
+        "phone_not_shared",
+        "id_digits",
+        "id_digits_malformed",
+        "choice_typed",
+        "confirm_typed",
+        "amount_typed",
+        "date_typed",
+        "confirm_typed",
+        "time_typed",
+    ]
+    # After the escalations, before any flow's way in.
+    assert names.index("phone_not_shared") > names.index("escalation_said")
+    assert names.index("time_typed") < names.index("promise_asked")
 
 
 class _Passing(BaseMiddleware):

@@ -56,6 +56,36 @@ async def test_call_me_offers_the_next_free_slots_and_books_one(
     )
 
 
+async def test_a_time_typed_while_the_slots_are_shown_offers_slots_near_it(
+    chat: ChatDriver, new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    # Read on their own these are promises to pay; while the slots are shown, they are times.
+    await chat.verify(*D1001)
+    await chat.send("我想预约回电")
+    text = joined(await chat.send("明天下午3点"))
+    assert text == "以下是最接近您所说时间的可预约时段（Asia/Shanghai 时间），点击即可预约："
+    assert [label for label, _ in chat.buttons()][:3] == [
+        "2026年12月2日（周三） 14:00",
+        "2026年12月2日（周三） 14:30",
+        "2026年12月2日（周三） 15:00",
+    ]
+    english = new_chat(6310, "en")
+    await english.verify(*D1002)
+    await english.send("call me back")
+    text = joined(await english.send("tomorrow 10am"))
+    assert "free times closest to what you asked for (times in Asia/Shanghai)" in text
+    assert "How much will you pay?" not in text
+    assert [label for label, _ in english.buttons()][:3] == [
+        "Wed 2 Dec 2026 09:00",
+        "Wed 2 Dec 2026 09:30",
+        "Wed 2 Dec 2026 10:00",
+    ]
+    await english.press(data_of(english, "Wed 2 Dec 2026 10:00"))
+    [callback] = await services.domain.callbacks.upcoming("D-1002")
+    assert callback.start == at(2, 10)
+    assert await services.domain.promises.history("D-1002") == []
+
+
 async def test_call_me_tomorrow_after_3pm_offers_slots_near_that_time(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:

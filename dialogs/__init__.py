@@ -5,7 +5,6 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.enums import ChatType
-from aiogram.filters import StateFilter
 
 from dialogs import (
     agreements,
@@ -23,11 +22,11 @@ from dialogs import (
     start,
     verify,
 )
-from dialogs.filters import Magic
+from dialogs.filters import IntentFilter, Magic
 
 # Order matters: a conversation with a person first (the bot stays out of it), then commands,
-# escalations (they win over any flow); then the answer to whichever flow's question is open,
-# then what starts a flow, in `FLOWS` order; fallback last.
+# escalations (they win over any flow); then each flow's commands, buttons, explicit wordings
+# and answers to its open question; then what the flows take by intent alone; fallback last.
 FIRST = (relay, start, handoff)
 FLOWS = (
     verify,
@@ -40,17 +39,19 @@ FLOWS = (
     channels,
     optout,
     smalltalk,
-    fallback,
 )
+LAST = (fallback,)
 
 
 def build_router() -> Router:
     """A fresh router for the borrowers' private chats (one per dispatcher).
 
     Each flow builds its own Router; this one takes their handlers in routing order: those of
-    `FIRST`, then each flow's answers to its open question (its handlers bound to a state),
-    then the rest of each flow's. A flow's answer thus comes before another flow's way in: a
-    time typed for a call back ("tomorrow 10am") is not taken as a promise to pay."""
+    `FIRST`; then every flow's handlers but those that go by intent alone, in `FLOWS` order;
+    then those, in the same order; then `LAST`. An intent is the NLU's reading, the least
+    certain thing known about a message: it does not take a message that answers another
+    flow's open question (a time typed for a call back, "tomorrow 10am", is not a promise to
+    pay), nor one a flow knows by its wording."""
     router = Router(name="borrower")
     router.message.filter(Magic(F.chat.type == ChatType.PRIVATE))
     router.callback_query.filter(Magic(F.message.chat.type == ChatType.PRIVATE))
@@ -58,20 +59,23 @@ def build_router() -> Router:
         take_handlers(router, first.build_router())
     flows = [flow.build_router() for flow in FLOWS]
     for flow in flows:
-        take_handlers(router, flow, answers=True)
+        take_handlers(router, flow, by_intent=False)
     for flow in flows:
-        take_handlers(router, flow, answers=False)
+        take_handlers(router, flow, by_intent=True)
+    for last in LAST:
+        take_handlers(router, last.build_router())
     return router
 
 
-def is_answer(handler: HandlerObject) -> bool:
-    """Whether a handler answers a flow's open question: one of its filters is a state."""
-    return any(isinstance(check.callback, StateFilter) for check in handler.filters or ())
+def goes_by_intent(handler: HandlerObject) -> bool:
+    """Whether a handler takes a message by its intent alone (its only filters: intents)."""
+    checks = handler.filters or ()
+    return bool(checks) and all(isinstance(check.callback, IntentFilter) for check in checks)
 
 
-def take_handlers(router: Router, flow: Router, *, answers: bool | None = None) -> None:
+def take_handlers(router: Router, flow: Router, *, by_intent: bool | None = None) -> None:
     """Appends a flow router's handlers to `router`'s, event type by event type, in order:
-    all of them, or only the answers (`answers=True`) or only the others (`answers=False`).
+    all of them, or only those that go by intent alone (`by_intent=True`), or only the others.
 
     Not `include_router`: aiogram passes an update through included routers one at a time,
     and each router costs a round of middleware wrapping and checks. With the flows included,
@@ -91,5 +95,5 @@ def take_handlers(router: Router, flow: Router, *, answers: bool | None = None) 
         router.observers[name].handlers.extend(
             handler
             for handler in observer.handlers
-            if answers is None or is_answer(handler) == answers
+            if by_intent is None or goes_by_intent(handler) == by_intent
         )

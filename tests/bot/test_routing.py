@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import pytest
 from aiogram import BaseMiddleware, Dispatcher, F, Router
 
-from dialogs import FIRST, FLOWS, build_router, is_answer, take_handlers
+from dialogs import FIRST, FLOWS, LAST, build_router, goes_by_intent, take_handlers
 from dialogs.filters import Magic
 from tests.bot.conftest import D1001
 from tests.harness import ChatDriver, joined
@@ -20,41 +21,30 @@ def _callbacks(router: Router, event: str) -> list[Callable[..., Any]]:
 
 @pytest.mark.parametrize("event", ["message", "callback_query"])
 def test_every_flow_handler_is_taken_in_routing_order(event: str) -> None:
-    first = [callback for flow in FIRST for callback in _callbacks(flow.build_router(), event)]
-    answers = [
-        handler.callback
-        for flow in FLOWS
-        for handler in flow.build_router().observers[event].handlers
-        if is_answer(handler)
-    ]
-    others = [
-        handler.callback
-        for flow in FLOWS
-        for handler in flow.build_router().observers[event].handlers
-        if not is_answer(handler)
-    ]
+    def taken(flows: tuple[ModuleType, ...], by_intent: bool | None = None) -> list[Any]:
+        return [
+            handler.callback
+            for flow in flows
+            for handler in flow.build_router().observers[event].handlers
+            if by_intent is None or goes_by_intent(handler) == by_intent
+        ]
+
     router = build_router()
-    assert _callbacks(router, event) == first + answers + others
+    assert _callbacks(router, event) == (
+        taken(FIRST) + taken(FLOWS, by_intent=False) + taken(FLOWS, by_intent=True) + taken(LAST)
+    )
     assert router.sub_routers == []
 
 
-def test_the_answers_are_the_handlers_of_open_questions() -> None:
-    names = [handler.callback.__qualname__ for handler in build_router().message.handlers]
-    answers = [h.callback.__qualname__ for h in build_router().message.handlers if is_answer(h)]
-    assert answers == [
-        "phone_not_shared",
-        "id_digits",
-        "id_digits_malformed",
-        "choice_typed",
-        "confirm_typed",
-        "amount_typed",
-        "date_typed",
-        "confirm_typed",
-        "time_typed",
-    ]
-    # After the escalations, before any flow's way in.
-    assert names.index("phone_not_shared") > names.index("escalation_said")
-    assert names.index("time_typed") < names.index("promise_asked")
+def test_an_intent_comes_after_every_open_question_and_wording() -> None:
+    names = [handler.callback.__name__ for handler in build_router().message.handlers]
+    # Escalations first; then the answers and the flows' wordings; then the intents.
+    assert names.index("escalation_said") < names.index("phone_not_shared")
+    last_answer = names.index("time_typed")  # the call back's slot choice, the last flow's
+    for by_intent in ("promise_asked", "callback_asked", "balance_asked", "is_bot", "thanks"):
+        assert names.index(by_intent) > last_answer
+    assert names.index("show_agreements") < names.index("date_typed")
+    assert names[-2:] == ["not_understood", "unsupported_message"]
 
 
 class _Passing(BaseMiddleware):

@@ -82,3 +82,13 @@ async def test_agreements_need_verification_first(new_chat: Callable[..., ChatDr
     await chat.share_contact(D1001[0])
     text = joined(await chat.send(D1001[1]))
     assert "您目前没有正在执行的还款方案、还款承诺或预约的回电。" in text
+
+
+async def test_asked_while_a_promise_waits_for_its_date(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(6402, "en")
+    await chat.verify(*D1003)
+    assert "On which date will you pay?" in joined(await chat.send("I will pay 500"))
+    text = joined(await chat.send("what did I agree to?"))
+    assert text == "You have no active plan, promise or booked call at the moment."

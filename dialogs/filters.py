@@ -75,8 +75,8 @@ class SlashCommandStart(SlashCommand, CommandStart):
 class Answer(Filter):
     """A typed text that is not a command: what a flow's open question takes as its answer.
 
-    A command (`/stop`, `/lang`, `/logout`...) goes to its own handler whatever the flow is
-    waiting for; the flow's question stays open."""
+    A command (`/stop`, `/lang`, `/help`...) goes to its own handler whatever the flow is
+    waiting for; the question stays open unless the command starts over (`/start`, `/logout`)."""
 
     async def __call__(self, message: Message) -> bool:
         return bool(message.text) and not _may_be_command(message, COMMAND_PREFIX)

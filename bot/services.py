@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
@@ -59,6 +59,11 @@ class BotServices:
     def nlu(self) -> NLU:
         """The NLU, built on first use (the agents' console never needs one)."""
         return self.nlu_factory()
+
+    def local_now(self) -> datetime:
+        """Now in the lender's timezone, where borrowers live unless the ledger says otherwise:
+        the NLU resolves "tomorrow" or "下周五" against this date, not the server's (UTC)."""
+        return self.clock.now().astimezone(self.domain.default_tz)
 
     async def close(self) -> None:
         await self.actions.close()

@@ -116,9 +116,9 @@ _MONTH_DAY_ZH = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _DAY_ZH = re.compile(r"(\d{1,2})\s*[号日]")
 _MONTH_DAY_SLASH = re.compile(r"(?<![\d:])(\d{1,2})/(\d{1,2})(?![\d/])")
 _DAY_EN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAY_ZH = re.compile(r"(下下|下)?个?(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAY_EN = re.compile(
-    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b", re.IGNORECASE
+    r"\b(next )?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b", re.IGNORECASE
 )
 
 
@@ -165,14 +165,22 @@ def parse_date(text: str, today: date) -> date | None:
     ):
         if any(word in lowered for word in words):
             return today + timedelta(days=offset)
-    weekday: int | None = None
     if match := _WEEKDAY_ZH.search(text):
-        weekday = _WEEKDAYS_ZH[match.group(1)]
-    elif match := _WEEKDAY_EN.search(text):
-        weekday = _WEEKDAYS_EN.index(match.group(1).lower())
-    if weekday is not None:
-        return today + timedelta(days=(weekday - today.weekday()) % 7)
+        weeks = {None: 0, "下": 1, "下下": 2}[match.group(1)]
+        return _weekday(today, _WEEKDAYS_ZH[match.group(2)], weeks)
+    if match := _WEEKDAY_EN.search(text):
+        weekday = _WEEKDAYS_EN.index(match.group(2).lower())
+        return _weekday(today, weekday, 1 if match.group(1) else 0)
     return None
+
+
+def _weekday(today: date, weekday: int, weeks_ahead: int) -> date:
+    """A bare weekday is its next occurrence, today included; "下周五" / "next Friday" is the
+    Friday of next week (weeks start on Monday), "下下周五" the week after."""
+    if weeks_ahead == 0:
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    monday = today - timedelta(days=today.weekday())
+    return monday + timedelta(weeks=weeks_ahead, days=weekday)
 
 
 _CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)(?!\d)")

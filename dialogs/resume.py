@@ -35,6 +35,6 @@ async def resume(convo: Conversation, name: str | None, text: str | None = None)
     if step is None:
         return False
     services = convo.services
-    convo.parse = await services.nlu.parse(text, services.clock.now()) if text else None
+    convo.parse = await services.nlu.parse(text, services.local_now()) if text else None
     await step(convo)
     return True

@@ -59,7 +59,7 @@ class ReadAheadMiddleware(BaseMiddleware):
         if text is None or user is None or chat is None or chat.type != ChatType.PRIVATE:
             return await handler(event, data)
         services = self._services
-        parse = asyncio.ensure_future(services.nlu.parse(text, services.clock.now()))
+        parse = asyncio.ensure_future(services.nlu.parse(text, services.local_now()))
         data[PARSE_KEY] = parse
         try:
             return await handler(event, data)

@@ -118,7 +118,7 @@ _MONTH_DAY_SLASH = re.compile(r"(?<![\d:])(\d{1,2})/(\d{1,2})(?![\d/])")
 _DAY_EN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _WEEKDAY_ZH = re.compile(r"(下下|下)?个?(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAY_EN = re.compile(
-    r"\b(next )?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b", re.IGNORECASE
+    r"\b(next\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b", re.IGNORECASE
 )
 
 

@@ -24,6 +24,7 @@ TUESDAY = date(2026, 12, 1)
         ("下下周一", date(2026, 12, 14)),
         ("next tuesday", date(2026, 12, 8)),
         ("next Friday please", date(2026, 12, 11)),
+        ("Next  Tuesday", date(2026, 12, 8)),
         ("明天", date(2026, 12, 2)),
         ("12月15日", date(2026, 12, 15)),
         ("the 10th", date(2026, 12, 10)),

@@ -17,7 +17,14 @@ from bot.action_client import ActionResult
 from bot.conversation import Conversation
 from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import MenuCallback, main_menu
-from dialogs.plan_common import REPROMPT_INTENTS, borrower_zone, forget, new_token, run_action
+from dialogs.plan_common import (
+    REPROMPT_INTENTS,
+    borrower_zone,
+    forget,
+    new_token,
+    run_action,
+    says_no,
+)
 from dialogs.plan_keyboards import CallbackManage, SlotPick, slots_keyboard
 from dialogs.plan_parsing import parse_date, parse_time
 from dialogs.resume import resumable
@@ -158,14 +165,19 @@ async def manage_pressed(
 
 
 async def time_typed(message: Message, convo: Conversation) -> None:
-    """While choosing: "明天下午3点" / "tomorrow 3pm" shows the slots near that time."""
+    """While choosing: "明天下午3点" / "tomorrow 3pm" shows the slots near that time; "no"
+    books nothing."""
     text = message.text or ""
     if await asked_time(convo, text) is not None:
         await offer(convo, text)
-        return
-    if convo.intent not in REPROMPT_INTENTS:
+    elif says_no(convo, text):
+        await forget(convo, (TOKEN, OFFERED))
+        await convo.state.set_state(None)
+        await convo.say("callback_not_booked", markup=main_menu(convo))
+    elif convo.intent in REPROMPT_INTENTS:
+        await convo.say("callback_choose_again")
+    else:
         raise SkipHandler
-    await convo.say("callback_choose_again")
 
 
 def build_router() -> Router:

@@ -41,8 +41,12 @@ async def hand_over(convo: Conversation, bot: Bot, reason: str | None = None) ->
     await AgentDesk(bot, convo.services).open_topic(ticket)
 
 
-# Nothing but figures: an amount, a count, a date or a time.
-BARE_ANSWER = re.compile(r"^[\s\d.,:/\-年月日号點点半¥$￥元块塊万萬千百kK]+$")
+# Nothing but figures (an amount, a count, a date or a time), perhaps as a change: "改成300".
+BARE_ANSWER = re.compile(
+    r"^\s*(?:改成|改为|换成|改到|make it|change it to)?"
+    r"[\s\d.,:/\-年月日号點点半¥$￥元块塊万萬千百kK一二两三四五六七八九十]+$",
+    re.IGNORECASE,
+)
 
 
 async def escalation_said(

@@ -17,6 +17,7 @@ from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
+    cannot_pay,
     forget,
     new_token,
     note_handoff,
@@ -207,6 +208,12 @@ def build_router() -> Router:
     router.message.register(choice_typed, StateFilter(Hardship.choose), Answer())
     router.message.register(confirm_typed, StateFilter(Hardship.confirm), Answer())
     router.message.register(hardship_asked, IntentFilter("hardship_plan"))
+    # "周五还不上" / "I can't pay this week" is no promise, whatever the NLU made of it.
+    router.message.register(
+        hardship_asked,
+        IntentFilter("promise_to_pay", "nlu_fallback", "out_of_scope"),
+        Magic(F.text.func(cannot_pay)),
+    )
     # "分4期" / "6 instalments" asks for a plan whatever the NLU made of it.
     router.message.register(hardship_asked, Magic(F.text.func(parse_installments)))
     router.callback_query.register(hardship_pressed, MenuCallback.filter(F.item == "hardship"))

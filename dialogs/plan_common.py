@@ -29,6 +29,34 @@ NO = re.compile(
     r"^\s*(不|不要|不用|不行|否|算了|取消|换一个|no|n|nope|cancel|change)\s*[。.!！]*\s*$",
     re.IGNORECASE,
 )
+# "周五还不上", "I can't pay on Friday": what the borrower cannot pay is never a promise.
+CANNOT_PAY = re.compile(
+    r"[还還]不[了上起出]|没(?:法|办法|钱)[还還]|不能[还還]|无法[还還]|拿不出|凑不[齐够出到]|付不[了起]|"
+    r"\b(?:can'?t|can ?not|won'?t be able to|unable to|not able to|no way (?:i|we) can|"
+    r"couldn'?t)\s+(?:even\s+)?(?:make\s+(?:the\s+|a\s+|any\s+)?payments?|pay|repay|afford)\b",
+    re.IGNORECASE,
+)
+# A call back asked for in so many words ("call me at 3pm"): the time is the call's.
+CALL_ME = re.compile(r"电话|回电|打给我|致电|\bcall\b|\bring me\b|\bphone\b", re.IGNORECASE)
+BUT = re.compile(r"但是?|不过|可是|\bbut\b|\bhowever\b", re.IGNORECASE)
+
+
+def committed_part(text: str) -> str:
+    """The part of a message that commits to paying: all of it, unless it says the borrower
+    cannot pay; then only what follows a "but" ("I can't pay Friday, but Monday is fine"
+    → " Monday is fine"), or nothing."""
+    refusal = CANNOT_PAY.search(text)
+    if refusal is None:
+        return text
+    contrast = BUT.search(text, refusal.end())
+    return text[contrast.end() :] if contrast else ""
+
+
+def cannot_pay(text: str) -> bool:
+    """Whether a message says the borrower cannot pay, and commits to nothing else."""
+    return bool(CANNOT_PAY.search(text)) and not committed_part(text).strip()
+
+
 # Messages inside a flow that the flow answers itself (asking again) when it cannot read them;
 # anything else goes on to the router of its intent.
 REPROMPT_INTENTS = frozenset({None, "nlu_fallback", "out_of_scope", "affirm", "deny"})

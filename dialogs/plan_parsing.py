@@ -32,23 +32,29 @@ def _number(token: str) -> int | None:
 
 
 _INSTALMENTS = re.compile(
-    rf"分\s*{_NUMBER}\s*期|{_NUMBER}\s*期|(\d{{1,3}})\s*(?:installments?|instalments?|monthly)",
+    rf"分\s*{_NUMBER}\s*(?:期|个?\s*月)|{_NUMBER}\s*期|"
+    r"(\d{1,3})\s*(?:installments?|instalments?|monthly)|\bover\s+(\d{1,3})\s*months?\b",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+# Months of payments, not a time from now ("6个月后", "6 months from now").
+_MONTHS = re.compile(
+    rf"{_NUMBER}\s*个\s*月(?!\s*[后以之])|\b(\d{{1,3}})\s*months?\b(?!\s*(?:later|from now|time))",
+    re.IGNORECASE,
+)
 
 
 def parse_installments(text: str, *, bare: bool = False) -> int | None:
-    """ "分4期" / "4期" / "4 instalments"; a bare "4" only when `bare` (inside the flow)."""
+    """ "分4期" / "4期" / "分6个月" / "4 instalments" / "over 6 months"; inside the flow
+    (`bare`), also a bare "4", and "6个月" / "6 months" that is not a deferral."""
     match = _INSTALMENTS.search(text)
-    if match:
-        token = next(g for g in match.groups() if g)
-        return _number(token)
-    if bare:
-        bare_match = _BARE_NUMBER.match(text)
-        if bare_match:
-            return int(bare_match.group(1))
-    return None
+    if match is None and bare:
+        match = _BARE_NUMBER.match(text)
+        if match is None and not _DEFER_WORD.search(text):
+            match = _MONTHS.search(text)
+    if match is None:
+        return None
+    return _number(next(g for g in match.groups() if g))
 
 
 _DEFER_WORD = re.compile(

@@ -17,8 +17,10 @@ from bot.conversation import Conversation
 from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import (
+    CALL_ME,
     REPROMPT_INTENTS,
     borrower_today,
+    committed_part,
     forget,
     new_token,
     note_handoff,
@@ -46,6 +48,13 @@ PARTIAL = re.compile(
     r"\bpay (?:a )?part\b|\bpartial payment\b|\bpay what i can\b|\bpay some(?:thing)? now\b",
     re.IGNORECASE,
 )
+# Readings under which an open question trusts the NLU's entities as its answer; and words
+# that say a reply changes what was said ("改成300", "make it Monday"), whatever the reading.
+PROMISE_READINGS = REPROMPT_INTENTS | {"promise_to_pay"}
+CHANGE = re.compile(
+    r"改成|改为|改到|换成|换到|\bmake it\b|\bchange (?:it )?to\b|\binstead\b|\bactually\b",
+    re.IGNORECASE,
+)
 
 
 def _slots(draft: dict[str, Any]) -> dict[str, Any]:
@@ -68,27 +77,44 @@ async def start_promise(
         await begin_verification(convo, pending="promise")
         return
     await forget(convo, (DRAFT, TOKEN))
-    parse = convo.parse
     draft: dict[str, Any] = {"kind": kind}
-    amount = parse.entity("amount") if parse else None
-    if amount is None and text:
-        amount = parse_amount(text, bare=False)
-    if amount is not None:
-        draft["amount"] = str(amount)
-    if kind == "promise":
-        day = parse.entity("date") if parse else None
-        if day is None and text:
-            found = parse_date(text, await borrower_today(convo))
-            day = found.isoformat() if found else None
-        if day is not None:
-            draft["date"] = str(day)
-        at = parse.entity("time") if parse else None
-        if at is None and text:
-            found_time = parse_time(text)
-            at = found_time.strftime("%H:%M") if found_time else None
-        if at is not None:
-            draft["time"] = str(at)
+    draft.update(await _named(convo, text, kind))
     await check(convo, draft)
+
+
+async def _named(
+    convo: Conversation, text: str | None, kind: str, asked: str | None = None
+) -> dict[str, str]:
+    """The amount, date and time a message commits to: read from its text first, then from
+    the NLU's entities. `asked`: what the flow's open question is ("amount", "date",
+    "confirm"), None when the message starts the promise. A bare figure ("500") is an
+    amount, but not when a date was asked ("15" is then a day the flow cannot read, not
+    ¥15). What a message says the borrower cannot pay ("周五还不上") names nothing. A part
+    payment is made today, so only its amount is read."""
+    said = committed_part(text or "")
+    parse = convo.parse
+    if said != (text or ""):
+        parse = None  # its entities were read from the whole text
+    elif asked and convo.intent not in PROMISE_READINGS and not CHANGE.search(said):
+        parse = None  # its entities may be another request's
+    bare = asked != "date"
+    named: dict[str, str] = {}
+    amount = parse_amount(said, bare=bare)
+    if amount is None and parse is not None and (bare or parse_amount(said) is None):
+        amount = parse.entity("amount")
+    if amount is not None:
+        named["amount"] = str(amount)
+    if kind != "promise":
+        return named
+    day = parse_date(said, await borrower_today(convo)) if said else None
+    on = day.isoformat() if day else (parse.entity("date") if parse else None)
+    if on is not None:
+        named["date"] = str(on)
+    clock = parse_time(said)
+    at = clock.strftime("%H:%M") if clock else (parse.entity("time") if parse else None)
+    if at is not None:
+        named["time"] = str(at)
+    return named
 
 
 async def start_partial(convo: Conversation, text: str | None = None) -> None:
@@ -154,32 +180,21 @@ async def partial_asked(message: Message, convo: Conversation) -> None:
     await start_partial(convo, message.text)
 
 
-async def amount_typed(message: Message, convo: Conversation) -> None:
-    amount = parse_amount(message.text or "")
-    if amount is None:
-        if convo.intent not in REPROMPT_INTENTS | {"promise_to_pay"}:
-            raise SkipHandler
-        await convo.say("promise_amount_format")
-        return
-    draft = await _draft(convo)
-    draft["amount"] = str(amount)
-    await check(convo, draft)
-
-
-async def date_typed(message: Message, convo: Conversation) -> None:
+async def answer_typed(message: Message, convo: Conversation, raw_state: str | None) -> None:
+    """The answer to the amount or the date question. It may name more than was asked
+    ("300 on Friday"), or take the promise back ("算了", "no")."""
     text = message.text or ""
-    day = parse_date(text, await borrower_today(convo))
-    if day is None:
-        if convo.intent not in REPROMPT_INTENTS | {"promise_to_pay"}:
-            raise SkipHandler
-        await convo.say("promise_date_format")
-        return
     draft = await _draft(convo)
-    draft["date"] = day.isoformat()
-    at = parse_time(text)
-    if at is not None:
-        draft["time"] = at.strftime("%H:%M")
-    await check(convo, draft)
+    asked = "amount" if raw_state == Promise.amount.state else "date"
+    named = await _named(convo, text, draft.get("kind", "promise"), asked)
+    if named:
+        await check(convo, draft | named)
+    elif says_no(convo, text):
+        await change(convo)
+    elif convo.intent in PROMISE_READINGS:
+        await convo.say(f"promise_{asked}_format")
+    else:
+        raise SkipHandler
 
 
 async def day_pressed(
@@ -204,14 +219,21 @@ async def confirm_pressed(
 
 
 async def confirm_typed(message: Message, convo: Conversation) -> None:
+    """Yes or no to the promise said back; or a change to it ("改成下周二", "make it 300"),
+    which is said back again. A time with a call back asked for is the call's."""
     text = message.text or ""
-    if says_yes(convo, text):
+    draft = await _draft(convo)
+    named: dict[str, str] = {}
+    if convo.intent != "request_callback" or not CALL_ME.search(text):
+        named = await _named(convo, text, draft.get("kind", "promise"), "confirm")
+    if any(draft.get(key) != value for key, value in named.items()):
+        await check(convo, draft | named)
+    elif says_yes(convo, text):
         await record(convo)
     elif says_no(convo, text):
         await change(convo)
     elif convo.intent in REPROMPT_INTENTS:
-        data = await convo.state.get_data()
-        token = str(data.get(TOKEN) or "")
+        token = str((await convo.state.get_data()).get(TOKEN) or "")
         await convo.say("promise_confirm_ask", markup=promise_confirm_keyboard(convo, token))
     else:
         raise SkipHandler
@@ -219,8 +241,7 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="promise")
-    router.message.register(amount_typed, StateFilter(Promise.amount), Answer())
-    router.message.register(date_typed, StateFilter(Promise.date), Answer())
+    router.message.register(answer_typed, StateFilter(Promise.amount, Promise.date), Answer())
     router.message.register(confirm_typed, StateFilter(Promise.confirm), Answer())
     router.message.register(partial_asked, Magic(F.text.regexp(PARTIAL)))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))

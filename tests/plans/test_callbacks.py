@@ -153,6 +153,25 @@ async def test_two_borrowers_tapping_the_last_place_at_once_exactly_one_wins(
     assert await slot_count(services, at(1, 10, 30)) == 3
 
 
+async def test_no_while_the_slots_are_shown_books_nothing(
+    chat: ChatDriver, new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    await chat.send("打电话给我")
+    slot = data_of(chat, "2026年12月1日（周二） 11:00")
+    text = joined(await chat.send("算了"))
+    assert text == "好的，没有为您预约新的回电时间。您随时可以再预约，或从菜单中选择。"
+    assert "💰 查询欠款" in dict(chat.buttons())
+    assert await chat.press(slot) == []  # the offer is closed
+    en = new_chat(6401, "en")
+    await en.verify(*D1002)
+    await en.send("call me back please")
+    text = joined(await en.send("no"))
+    assert text.startswith("All right, no time was booked.")
+    assert await services.domain.callbacks.upcoming("D-1001") == []
+    assert await services.domain.callbacks.upcoming("D-1002") == []
+
+
 async def test_cancel_then_book_again(chat: ChatDriver, services: BotServices) -> None:
     booked = await services.domain.callbacks.book("D-1001", at(1, 11), SHANGHAI)
     assert booked.callback is not None

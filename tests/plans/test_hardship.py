@@ -109,6 +109,27 @@ async def test_typed_choice_then_no_offers_the_other_options_and_records_nothing
     assert await services.domain.plans.history("D-1001") == []
 
 
+async def test_a_number_of_months_in_the_options_is_that_many_instalments(
+    chat: ChatDriver, new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    await chat.send("我想分期")
+    text = joined(await chat.send("6个月呢"))
+    assert "您的方案：¥2,240.00 分 6 期按月还款" in text
+    assert D1001_SCHEDULE_ZH in text
+    en = new_chat(6102, "en")
+    await en.verify(*D1001)
+    await en.send("can I pay in installments")
+    text = joined(await en.send("what about 6 months"))
+    assert "Your plan: ¥2,240.00 in 6 monthly instalments" in text
+    # A time from now is not a number of instalments: the options are shown again.
+    await en.send("no")
+    text = joined(await en.send("3 months from now"))
+    assert "3 monthly instalments" not in text
+    assert "Tell me which you prefer" in text
+    assert await services.domain.plans.history("D-1001") == []
+
+
 async def test_d1002_gets_instalments_but_no_deferral_with_the_reason(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:

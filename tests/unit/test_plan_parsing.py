@@ -1,4 +1,5 @@
-"""Dates typed in answer to the flows' questions, resolved against the borrower's today."""
+"""Short replies inside the flows: dates resolved against the borrower's today, numbers of
+months as instalments, and what a borrower says they cannot pay."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from dialogs.plan_parsing import parse_date
+from dialogs.plan_common import cannot_pay, committed_part
+from dialogs.plan_parsing import parse_date, parse_installments
 
 TUESDAY = date(2026, 12, 1)
 
@@ -33,3 +35,45 @@ TUESDAY = date(2026, 12, 1)
 )
 def test_a_named_day_resolves_from_the_borrowers_today(text: str, expected: date | None) -> None:
     assert parse_date(text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "in_flow", "expected"),
+    [
+        ("分6个月", False, 6),
+        ("可以分十二个月吗", False, 12),
+        ("over 6 months", False, 6),
+        ("6个月呢", False, None),  # outside the options, months alone ask for nothing
+        ("6个月呢", True, 6),
+        ("what about 6 months?", True, 6),
+        ("6个月后再还", True, None),  # a time from now
+        ("3 months from now", True, None),
+        ("延期1个月", True, None),  # a deferral
+        ("12月15日", True, None),  # a date
+        ("4", True, 4),
+    ],
+)
+def test_months_of_payments_are_instalments(text: str, in_flow: bool, expected: int | None) -> None:
+    assert parse_installments(text, bare=in_flow) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "committed", "refusal"),
+    [
+        ("周五还500", "周五还500", False),
+        ("I can pay on Friday", "I can pay on Friday", False),
+        ("周五还不上", "", True),
+        ("明天還不起", "", True),
+        ("500都还不上", "", True),
+        ("I can't even pay 200 this week", "", True),
+        ("I won't be able to make the payment on the 15th", "", True),
+        ("今天还不了，但是明天可以还500", "明天可以还500", False),
+        ("I can't pay Friday, but Monday is fine", " Monday is fine", False),
+        ("I cannot pay Friday but", "", True),
+    ],
+)
+def test_what_the_borrower_cannot_pay_commits_to_nothing(
+    text: str, committed: str, refusal: bool
+) -> None:
+    assert committed_part(text) == committed
+    assert cannot_pay(text) is refusal

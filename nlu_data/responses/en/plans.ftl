@@ -82,6 +82,7 @@ callback_choose = Here are the next free times for a call from our team (times i
 callback_choose_near = Here are the free times closest to what you asked for (times in { $timezone }). Tap one to book it:
 callback_choose_again = Please tap one of the times above, or tell me a day and time, for example “tomorrow 3pm”.
 callback_no_slots = Sorry, there are no free times for a call in the coming days. You can talk to a person now instead.
+callback_not_booked = All right, no time was booked. You can ask for a call back whenever you like, or choose from the menu.
 callback_booked = Booked: our team will call you on { $when } (reference { $callback_id }).
 callback_rebooked = Moved: our team will now call you on { $when } (reference { $callback_id }).
 callback_alternatives = These times are free (times in { $timezone }):

@@ -82,6 +82,7 @@ callback_choose = 以下是客服最近可回电的时间（{ $timezone } 时间
 callback_choose_near = 以下是最接近您所说时间的可预约时段（{ $timezone } 时间），点击即可预约：
 callback_choose_again = 请点击上方的一个时间，或告诉我日期和时间，例如“明天下午3点”。
 callback_no_slots = 抱歉，近几天暂无可预约的回电时间。您可以现在转人工客服。
+callback_not_booked = 好的，没有为您预约新的回电时间。您随时可以再预约，或从菜单中选择。
 callback_booked = 已预约：客服将于 { $when } 给您回电（编号 { $callback_id }）。
 callback_rebooked = 已改约：客服将改为 { $when } 给您回电（编号 { $callback_id }）。
 callback_alternatives = 以下时间仍可预约（{ $timezone } 时间）：

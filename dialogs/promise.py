@@ -232,7 +232,7 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
         await record(convo)
     elif says_no(convo, text):
         await change(convo)
-    elif convo.intent in REPROMPT_INTENTS:
+    elif convo.intent in PROMISE_READINGS:  # unclear, or the same promise said again
         token = str((await convo.state.get_data()).get(TOKEN) or "")
         await convo.say("promise_confirm_ask", markup=promise_confirm_keyboard(convo, token))
     else:

@@ -133,3 +133,15 @@ async def test_what_follows_a_but_is_the_promise(chat: ChatDriver, services: Bot
     assert text == (
         "跟您确认一下：您将在 2026年12月2日（周三） (Asia/Shanghai) 之前还款 ¥500.00，对吗？"
     )
+
+
+async def test_the_same_promise_said_again_at_the_confirmation_asks_to_record_it(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    await chat.send("周五还500")
+    text = joined(await chat.send("周五还500"))
+    assert text == "需要我为您记录吗？"
+    await chat.press(data_of(chat, "✅ 对，记录下来"))
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert (promise.amount, promise.due_date) == (Decimal("500.00"), date(2026, 12, 4))

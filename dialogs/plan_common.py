@@ -31,9 +31,14 @@ NO = re.compile(
 )
 # "周五还不上", "I can't pay on Friday": what the borrower cannot pay is never a promise.
 CANNOT_PAY = re.compile(
-    r"[还還]不[了上起出]|没(?:法|办法|钱)[还還]|不能[还還]|无法[还還]|拿不出|凑不[齐够出到]|付不[了起]|"
-    r"\b(?:can'?t|can ?not|won'?t be able to|unable to|not able to|no way (?:i|we) can|"
-    r"couldn'?t)\s+(?:even\s+)?(?:make\s+(?:the\s+|a\s+|any\s+)?payments?|pay|repay|afford)\b",
+    r"[还還]不[了上起出]|[没沒](?:法|办法|辦法|钱|錢)[还還]|不能[还還]|无法[还還]|拿不出|"
+    r"[凑湊]不[齐齊够夠出到]|付不[了起]|转不了账|"
+    r"\b(?:can'?t|can ?not|won'?t be able to|unable to|not able to|no (?:way|chance) (?:i|we) can|"
+    r"couldn'?t|not in a position to)\s+(?:even\s+)?(?:afford\s+to\s+)?"
+    r"(?:make\s+(?:the\s+|a\s+|any\s+|\w+'s\s+)?payments?|pay|repay|afford)\b|"
+    r"\b(?:can'?t|cannot|won'?t|will not|don'?t|do not)\s+(?:have|find|get|come up with|raise)\s+"
+    r"(?:the\s+|enough\s+|any\s+)?(?:money|cash|funds)\b|"
+    r"\bpaying\b.{0,30}\bnot possible\b",
     re.IGNORECASE,
 )
 # A call back asked for in so many words ("call me at 3pm"): the time is the call's.

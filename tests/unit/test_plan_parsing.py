@@ -70,6 +70,10 @@ def test_months_of_payments_are_instalments(text: str, in_flow: bool, expected: 
         ("今天还不了，但是明天可以还500", "明天可以还500", False),
         ("I can't pay Friday, but Monday is fine", " Monday is fine", False),
         ("I cannot pay Friday but", "", True),
+        ("這禮拜五還不上", "", True),
+        ("I won't have the money by Wednesday", "", True),
+        ("I'm not in a position to pay this week", "", True),
+        ("I can make Friday's payment", "I can make Friday's payment", False),
     ],
 )
 def test_what_the_borrower_cannot_pay_commits_to_nothing(

@@ -14,7 +14,8 @@ PLAN_ID = "plan_id"
 
 # Promises to pay (and partial payments now).
 PROMISE_KIND = "promise_kind"  # "promise" | "partial"
-PROMISE_AMOUNT = "promise_amount"  # Decimal string
+PROMISE_AMOUNT = "promise_amount"  # Decimal string, or FULL_AMOUNT
+FULL_AMOUNT = "full"  # the whole overdue amount, as of the check
 PROMISE_DATE = "promise_date"  # ISO date, borrower-local
 PROMISE_TIME = "promise_time"  # "HH:MM", borrower-local
 PROMISE_NEEDS = "promise_needs"  # what to ask for again: ["amount"] / ["date"] / both / []

@@ -39,6 +39,7 @@ class PromiseDraft:
         self.kind: PromiseKind = (
             "partial" if ctx.slot(plan_slots.PROMISE_KIND) == "partial" else "promise"
         )
+        self.full = ctx.slot(plan_slots.PROMISE_AMOUNT) == plan_slots.FULL_AMOUNT
         self.amount = _decimal(ctx.slot(plan_slots.PROMISE_AMOUNT))
         self.due_date = _parse(date.fromisoformat, ctx.slot(plan_slots.PROMISE_DATE))
         self.due_time = _parse(time.fromisoformat, ctx.slot(plan_slots.PROMISE_TIME))
@@ -116,6 +117,8 @@ class ActionPromiseCheck(VerifiedAction):
         borrower = account.borrower
         draft = PromiseDraft(ctx)
         loan = pick_loan(borrower)
+        if draft.full:  # said back, then recorded, as this exact figure
+            draft.amount = loan.overdue_total
         now = ctx.services.clock.now()
         refusals = check_promise(
             amount=draft.amount,

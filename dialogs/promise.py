@@ -5,6 +5,7 @@ said back in the borrower's timezone, and recorded once the borrower confirms.""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from aiogram import F, Router
@@ -46,6 +47,14 @@ TOKEN = "promise_token"
 PARTIAL = re.compile(
     r"有多少先还多少|先还一部分|先还一点|先还部分|部分还款|还一部分|"
     r"\bpay (?:a )?part\b|\bpartial payment\b|\bpay what i can\b|\bpay some(?:thing)? now\b",
+    re.IGNORECASE,
+)
+# The whole overdue amount, named rather than written out.
+FULL = re.compile(
+    r"全部|全额|全款|还清|還清|结清|結清|"
+    r"\b(?:the )?full (?:amount|balance|sum)\b|\bin full\b|"
+    r"\bthe (?:whole|entire) (?:amount|balance|sum|lot)\b|"
+    r"\b(?:pay|clear|settle) (?:it all|everything|all of it|it off|off)\b",
     re.IGNORECASE,
 )
 # Readings under which an open question trusts the NLU's entities as its answer; and words
@@ -103,7 +112,9 @@ async def _named(
     if amount is None and parse is not None and (bare or parse_amount(said) is None):
         amount = parse.entity("amount")
     if amount is not None:
-        named["amount"] = str(amount)
+        named["amount"] = f"{Decimal(str(amount)):.2f}"  # as the check says it back
+    elif FULL.search(said):
+        named["amount"] = plan_slots.FULL_AMOUNT
     if kind != "promise":
         return named
     day = parse_date(said, await borrower_today(convo)) if said else None
@@ -127,6 +138,8 @@ async def check(convo: Conversation, draft: dict[str, Any]) -> None:
     if result is None:
         return
     changes = result.slot_changes()
+    if changes.get(plan_slots.PROMISE_AMOUNT):  # "the full amount" as the figure said back
+        draft["amount"] = changes[plan_slots.PROMISE_AMOUNT]
     needs: list[str] = list(changes.get(plan_slots.PROMISE_NEEDS) or [])
     for need in needs:
         draft.pop(need, None)

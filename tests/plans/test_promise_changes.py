@@ -145,3 +145,23 @@ async def test_the_same_promise_said_again_at_the_confirmation_asks_to_record_it
     await chat.press(data_of(chat, "✅ 对，记录下来"))
     [promise] = await services.domain.promises.open_promises("D-1001")
     assert (promise.amount, promise.due_date) == (Decimal("500.00"), date(2026, 12, 4))
+
+
+async def test_the_full_amount_is_said_back_and_recorded_as_the_exact_overdue_figure(
+    new_chat: Callable[..., ChatDriver], chat: ChatDriver, services: BotServices
+) -> None:
+    en = new_chat(6307, "en")
+    await en.verify(*D1002)
+    text = joined(await en.send("I'll pay the full amount on the 10th"))
+    assert text == (
+        "To confirm: you will pay ¥5,400.00 by Thu 10 Dec 2026 (Asia/Shanghai). Is that right?"
+    )
+    await en.send("yes")
+    [promise] = await services.domain.promises.open_promises("D-1002")
+    assert (promise.amount, promise.due_date) == (Decimal("5400.00"), date(2026, 12, 10))
+    await chat.verify(*D1001)
+    await chat.send("下周五还")
+    text = joined(await chat.send("全部"))
+    assert text == (
+        "跟您确认一下：您将在 2026年12月11日（周五） (Asia/Shanghai) 之前还款 ¥2,240.00，对吗？"
+    )

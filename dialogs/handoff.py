@@ -16,6 +16,7 @@ from bot.conversation import Conversation
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback
+from dialogs.plan_parsing import answer_core
 
 ESCALATING = ("request_human", "dispute", "vulnerable", "complaint_legal")
 
@@ -41,11 +42,10 @@ async def hand_over(convo: Conversation, bot: Bot, reason: str | None = None) ->
     await AgentDesk(bot, convo.services).open_topic(ticket)
 
 
-# Nothing but figures (an amount, a count, a date or a time), perhaps as a change: "改成300".
+# Nothing but figures: an amount, a count, a date or a time (once the words around an answer
+# are set aside: "改成三千", "actually 4 please").
 BARE_ANSWER = re.compile(
-    r"^\s*(?:改成|改为|换成|改到|make it|change it to)?"
-    r"[\s\d.,:/\-年月日号點点半¥$￥元块塊万萬千百kK一二两三四五六七八九十]+$",
-    re.IGNORECASE,
+    r"^[\s\d.,:/\-年月日号點点半¥$￥元块塊万萬千百kK一二两三四五六七八九十期]+$"
 )
 
 
@@ -57,7 +57,7 @@ async def escalation_said(
     The classifier can read "50" as a dispute; only the safety lexicon overrides an answer.
     """
     signals = convo.parse.signals if convo.parse else []
-    if raw_state and not signals and BARE_ANSWER.match(message.text or ""):
+    if raw_state and not signals and BARE_ANSWER.match(answer_core(message.text or "")):
         raise SkipHandler
     await hand_over(convo, bot)
 

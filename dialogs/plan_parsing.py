@@ -31,6 +31,21 @@ def _number(token: str) -> int | None:
     return None
 
 
+# Words around a short answer that add nothing to it ("actually 4 please", "还是4期吧"),
+# and punctuation that ends a phrase (not the comma or point inside "1,000.50").
+_FILLER = re.compile(
+    r"\b(?:actually|please|pls|plz|ok(?:ay)?|then|instead|maybe|how about|what about|make it|"
+    r"change it to|let'?s (?:do|say)|go with|i'?ll take)\b|改成|改为|换成|还是|那就|就|吧|呢|好了|"
+    r"[，。！？!?~]|[,.](?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def answer_core(text: str) -> str:
+    """A short reply without the words around its answer: "actually 4 please" → "4"."""
+    return " ".join(_FILLER.sub(" ", text).split())
+
+
 _INSTALMENTS = re.compile(
     rf"分\s*{_NUMBER}\s*(?:期|个?\s*月)|{_NUMBER}\s*期|"
     r"(\d{1,3})\s*(?:installments?|instalments?|monthly)|\bover\s+(\d{1,3})\s*months?\b",
@@ -49,7 +64,7 @@ def parse_installments(text: str, *, bare: bool = False) -> int | None:
     (`bare`), also a bare "4", and "6个月" / "6 months" that is not a deferral."""
     match = _INSTALMENTS.search(text)
     if match is None and bare:
-        match = _BARE_NUMBER.match(text)
+        match = _BARE_NUMBER.match(answer_core(text))
         if match is None and not _DEFER_WORD.search(text):
             match = _MONTHS.search(text)
     if match is None:
@@ -104,7 +119,7 @@ def _decimal(whole: str, cents: str | None) -> Decimal | None:
 def parse_amount(text: str, *, bare: bool = True) -> Decimal | None:
     """An amount: the whole reply ("500", "¥500", "500元") or, with `bare=False`, one marked
     in a sentence ("I'll pay 500 on the 15th", "周五还500", "300元")."""
-    match = _AMOUNT_ONLY.match(text)
+    match = _AMOUNT_ONLY.match(answer_core(text))
     if match and bare:
         return _decimal(match.group(1), match.group(2))
     found = _AMOUNT_IN_TEXT.search(text)

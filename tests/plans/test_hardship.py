@@ -130,6 +130,25 @@ async def test_a_number_of_months_in_the_options_is_that_many_instalments(
     assert await services.domain.plans.history("D-1001") == []
 
 
+async def test_a_short_answer_with_words_around_it_is_the_answer_not_a_handoff(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(6103, "en")
+    await chat.verify(*D1002)
+    await chat.send("can I pay in installments")
+    text = joined(await chat.send("4 please"))  # read by the classifier as a call back
+    assert "Your plan: ¥5,400.00 in 4 monthly instalments" in text
+    text = joined(await chat.send("actually 3 please"))  # read as asking for a person
+    assert "Your plan: ¥5,400.00 in 3 monthly instalments" in text
+    assert await services.domain.tickets.open_for_chat(6103) is None
+    zh = new_chat(6104, "zh-hans")
+    await zh.verify(*D1001)
+    await zh.send("我想分期")
+    text = joined(await zh.send("那就5期吧"))
+    assert "您的方案：¥2,240.00 分 5 期按月还款" in text
+    assert await services.domain.plans.history("D-1002") == []
+
+
 async def test_d1002_gets_instalments_but_no_deferral_with_the_reason(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from dialogs.plan_common import cannot_pay, committed_part
-from dialogs.plan_parsing import parse_date, parse_installments
+from dialogs.plan_parsing import answer_core, parse_date, parse_installments
 
 TUESDAY = date(2026, 12, 1)
 
@@ -81,3 +81,18 @@ def test_what_the_borrower_cannot_pay_commits_to_nothing(
 ) -> None:
     assert committed_part(text) == committed
     assert cannot_pay(text) is refusal
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("actually 4 please", "4"),
+        ("okay then, 5", "5"),
+        ("还是4期吧", "4期"),
+        ("改成三千", "三千"),
+        ("¥1,000.50!", "¥1,000.50"),
+        ("I want a person please", "I want a person"),
+    ],
+)
+def test_the_words_around_a_short_answer_are_set_aside(text: str, core: str) -> None:
+    assert answer_core(text) == core

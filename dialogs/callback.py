@@ -26,7 +26,7 @@ from dialogs.plan_common import (
     says_no,
 )
 from dialogs.plan_keyboards import CallbackManage, SlotPick, slots_keyboard
-from dialogs.plan_parsing import parse_date, parse_time
+from dialogs.plan_parsing import parse_date, parse_day_part, parse_time
 from dialogs.resume import resumable
 from dialogs.states import CallbackBooking
 from dialogs.verify import begin_verification
@@ -44,8 +44,12 @@ def _entity(convo: Conversation, name: str) -> Any:
     return convo.parse.entity(name) if convo.parse else None
 
 
-async def asked_time(convo: Conversation, text: str | None) -> datetime | None:
-    """The borrower-local moment they asked to be called around, if they named one."""
+async def asked_time(
+    convo: Conversation, text: str | None, shown_day: date | None = None
+) -> datetime | None:
+    """The borrower-local moment they asked to be called around, if they named one. A part
+    of the day ("下午", "in the morning") counts from its start; with no day named, it is
+    the day of the slots shown (`shown_day`), else the next time it comes."""
     tz = await borrower_zone(convo)
     now = convo.services.clock.now().astimezone(tz)
     raw_day, raw_time = _entity(convo, "date"), _entity(convo, "time")
@@ -57,9 +61,11 @@ async def asked_time(convo: Conversation, text: str | None) -> datetime | None:
     if day is None and text:
         day = parse_date(text, now.date())
     if at is None and text:
-        at = parse_time(text)
+        at = parse_time(text) or parse_day_part(text)
     if day is None and at is None:
         return None
+    if day is None and shown_day is not None and shown_day >= now.date():
+        day = shown_day
     if day is None:
         assert at is not None
         day = now.date() if at > now.time().replace(tzinfo=None) else now.date() + timedelta(days=1)
@@ -68,11 +74,13 @@ async def asked_time(convo: Conversation, text: str | None) -> datetime | None:
 
 
 @resumable("callback")
-async def offer(convo: Conversation, text: str | None = None) -> None:
+async def offer(
+    convo: Conversation, text: str | None = None, shown_day: date | None = None
+) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="callback")
         return
-    near = await asked_time(convo, text)
+    near = await asked_time(convo, text, shown_day)
     result = await run_action(
         convo,
         "action_callback_offer",
@@ -165,11 +173,14 @@ async def manage_pressed(
 
 
 async def time_typed(message: Message, convo: Conversation) -> None:
-    """While choosing: "明天下午3点" / "tomorrow 3pm" shows the slots near that time; "no"
-    books nothing."""
+    """While choosing: "明天下午3点" / "tomorrow 3pm" shows the slots near that time, and
+    "改到下午" / "afternoon?" those of the afternoon of the day shown; "no" books nothing."""
     text = message.text or ""
-    if await asked_time(convo, text) is not None:
-        await offer(convo, text)
+    shown = (await convo.state.get_data()).get(OFFERED) or []
+    tz = await borrower_zone(convo)
+    shown_day = datetime.fromtimestamp(shown[0], tz).date() if shown else None
+    if await asked_time(convo, text, shown_day) is not None:
+        await offer(convo, text, shown_day)
     elif says_no(convo, text):
         await forget(convo, (TOKEN, OFFERED))
         await convo.state.set_state(None)

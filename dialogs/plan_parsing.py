@@ -226,3 +226,20 @@ def parse_time(text: str) -> time | None:
             number += 12
         return time(number, 30 if match.group(3) else 0)
     return None
+
+
+# A part of the day, for a call back: when its hours start.
+_DAY_PARTS = (
+    (re.compile(r"上午|早上|早晨|\bmorning\b", re.IGNORECASE), time(9, 0)),
+    (re.compile(r"中午|\bnoon\b|\blunch ?time\b", re.IGNORECASE), time(12, 0)),
+    (re.compile(r"下午|\bafternoon\b", re.IGNORECASE), time(14, 0)),
+    (re.compile(r"晚上|傍晚|\bevening\b|\btonight\b", re.IGNORECASE), time(18, 0)),
+)
+
+
+def parse_day_part(text: str) -> time | None:
+    """The start of the part of the day named: "下午" / "afternoon" → 14:00."""
+    for pattern, start in _DAY_PARTS:
+        if pattern.search(text):
+            return start
+    return None

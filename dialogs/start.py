@@ -1,4 +1,4 @@
-"""/start, /help, /menu and greetings: who the bot is, and what it can do."""
+"""/start, /help and /menu: who the bot is, and what it can do."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from aiogram import Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter, SlashCommand, SlashCommandStart
+from dialogs.filters import SlashCommand, SlashCommandStart
 from dialogs.keyboards import main_menu
 from dialogs.verify import begin_verification
 
@@ -29,18 +29,9 @@ async def menu_command(message: Message, convo: Conversation) -> None:
     await convo.say("menu_prompt", markup=main_menu(convo))
 
 
-async def greet(message: Message, convo: Conversation) -> None:
-    await convo.say("greet_back")
-    if convo.verified:
-        await convo.say("menu_prompt", markup=main_menu(convo))
-    else:
-        await begin_verification(convo)
-
-
 def build_router() -> Router:
     router = Router(name="start")
     router.message.register(start, SlashCommandStart())
     router.message.register(help_command, SlashCommand("help"))
     router.message.register(menu_command, SlashCommand("menu"))
-    router.message.register(greet, IntentFilter("greet"))
     return router

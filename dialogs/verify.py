@@ -20,8 +20,9 @@ from dialogs.states import Verify
 ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
 # Messages in the middle of verification that the flow answers itself (re-prompting);
 # anything else the borrower asks for goes on to the router for its intent.
+# ("hello" is greeted back, and verification asked for again, by the greeting's handler.)
 _REPROMPT_INTENTS = frozenset(
-    {None, "nlu_fallback", "out_of_scope", "affirm", "deny", "greet", "check_balance"}
+    {None, "nlu_fallback", "out_of_scope", "affirm", "deny", "check_balance"}
 )
 
 

@@ -41,7 +41,7 @@ def test_an_intent_comes_after_every_open_question_and_wording() -> None:
     # Escalations first; then the answers and the flows' wordings; then the intents.
     assert names.index("escalation_said") < names.index("phone_not_shared")
     last_answer = names.index("time_typed")  # the call back's slot choice, the last flow's
-    for by_intent in ("promise_asked", "callback_asked", "balance_asked", "is_bot", "thanks"):
+    for by_intent in ("promise_asked", "callback_asked", "balance_asked", "greet", "thanks"):
         assert names.index(by_intent) > last_answer
     assert names.index("show_agreements") < names.index("answer_typed")
     assert names[-2:] == ["not_understood", "unsupported_message"]

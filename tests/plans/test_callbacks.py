@@ -86,6 +86,26 @@ async def test_a_time_typed_while_the_slots_are_shown_offers_slots_near_it(
     assert await services.domain.promises.history("D-1002") == []
 
 
+async def test_a_part_of_the_day_moves_the_slots_within_the_day_shown(
+    chat: ChatDriver, new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    await chat.send("打电话给我")
+    await chat.send("明天上午10点")
+    text = joined(await chat.send("改到下午"))  # read on its own: a goodbye
+    assert text == "以下是最接近您所说时间的可预约时段（Asia/Shanghai 时间），点击即可预约："
+    assert [label for label, _ in chat.buttons()][2] == "2026年12月2日（周三） 14:00"
+    english = new_chat(6311, "en")
+    await english.verify(*D1002)
+    text = joined(await english.send("can you call me in the evening"))  # today, 10:00 now
+    assert "free times closest to what you asked for" in text
+    assert "Tue 1 Dec 2026 18:00" in [label for label, _ in english.buttons()]
+    await english.send("Thursday")
+    text = joined(await english.send("morning?"))  # read on its own: a greeting
+    assert next(label for label, _ in english.buttons()) == "Thu 3 Dec 2026 09:00"
+    assert await services.domain.callbacks.upcoming("D-1002") == []
+
+
 async def test_call_me_tomorrow_after_3pm_offers_slots_near_that_time(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:

@@ -29,6 +29,7 @@ from dialogs.filters import IntentFilter, Magic
 # and answers to its open question; then what the flows take by intent alone; fallback last.
 FIRST = (relay, start, handoff)
 FLOWS = (
+    smalltalk,  # its "wait, let me think" leaves any flow's question open
     verify,
     language,
     agreements,
@@ -38,7 +39,6 @@ FLOWS = (
     balance,
     channels,
     optout,
-    smalltalk,
 )
 LAST = (fallback,)
 

@@ -47,7 +47,7 @@ def answer_core(text: str) -> str:
 
 
 _INSTALMENTS = re.compile(
-    rf"分\s*{_NUMBER}\s*(?:期|个?\s*月)|{_NUMBER}\s*期|"
+    rf"分\s*{_NUMBER}\s*(?:期|个?\s*月)|(?<!第){_NUMBER}\s*期|"
     r"(\d{1,3})\s*(?:installments?|instalments?|monthly)|\bover\s+(\d{1,3})\s*months?\b",
     re.IGNORECASE,
 )
@@ -102,8 +102,11 @@ _MONEY = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?"
 _AMOUNT_ONLY = re.compile(
     rf"^\s*(?:¥|￥|rmb|cny)?\s*{_MONEY}\s*(?:元|块|块钱|yuan|rmb|cny)?\s*$", re.IGNORECASE
 )
+# Not an amount this reader can take whole: a day, a count, a time, or a figure with a
+# multiplier ("1千", "3k", "2万"), which the NLU's entities read.
+_NOT_A_PLAIN_AMOUNT = r"(?!\d|[.,]\d)(?!\s*(?:号|日|月|th|st|nd|rd|期|天|:|点|[千万萬百kKwW]))"
 _AMOUNT_IN_TEXT = re.compile(
-    rf"(?:¥|￥|rmb\s*|cny\s*|pay\s+|还\s*){_MONEY}(?!\d|[.,]\d)(?!\s*(?:号|日|月|th|st|nd|rd|期|天|:|点))"
+    rf"(?:¥|￥|rmb\s*|cny\s*|pay\s+|还\s*){_MONEY}{_NOT_A_PLAIN_AMOUNT}"
     rf"|{_MONEY}\s*(?:元|块|yuan|rmb|cny)",
     re.IGNORECASE,
 )

@@ -94,8 +94,9 @@ async def start_promise(
 async def _named(
     convo: Conversation, text: str | None, kind: str, asked: str | None = None
 ) -> dict[str, str]:
-    """The amount, date and time a message commits to: read from its text first, then from
-    the NLU's entities. `asked`: what the flow's open question is ("amount", "date",
+    """The amount, date and time a message commits to: the amount from the NLU's entities,
+    then the text; the date and time from the text (the borrower's today), then the NLU's
+    entities. `asked`: what the flow's open question is ("amount", "date",
     "confirm"), None when the message starts the promise. A bare figure ("500") is an
     amount, but not when a date was asked ("15" is then a day the flow cannot read, not
     ¥15). What a message says the borrower cannot pay ("周五还不上") names nothing. A part
@@ -108,9 +109,10 @@ async def _named(
         parse = None  # its entities may be another request's
     bare = asked != "date"
     named: dict[str, str] = {}
-    amount = parse_amount(said, bare=bare)
-    if amount is None and parse is not None and (bare or parse_amount(said) is None):
-        amount = parse.entity("amount")
+    # The NLU's amounts first: they read "1千", "五百" and "3k" whole.
+    amount = parse.entity("amount") if parse and (bare or parse_amount(said) is None) else None
+    if amount is None:
+        amount = parse_amount(said, bare=bare)
     if amount is not None:
         named["amount"] = f"{Decimal(str(amount)):.2f}"  # as the check says it back
     elif FULL.search(said):

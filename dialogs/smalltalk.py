@@ -1,17 +1,35 @@
-"""Courtesies and the truth about the bot: hello, thanks, goodbye, "are you a bot?".
+"""Courtesies and the truth about the bot: hello, thanks, goodbye, "are you a bot?", and
+"wait, let me think".
 
-By intent alone, so after every flow's open question: "morning?" while call-back times are
-shown asks for morning times; it is no greeting."""
+Greetings and the rest go by intent alone, so after every flow's open question: "morning?"
+while call-back times are shown asks for morning times; it is no greeting. "Wait" comes
+before any flow's question, which it leaves open."""
 
 from __future__ import annotations
 
-from aiogram import Router
+import re
+
+from aiogram import F, Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter
+from dialogs.filters import IntentFilter, Magic
 from dialogs.keyboards import human_offer, main_menu
 from dialogs.verify import begin_verification
+
+# The whole message asks for a moment: "wait", "hmm, let me think", "等一下", "我想想".
+HOLD_ON = re.compile(
+    r"^\s*(?:(?:hmm+|umm*|uh+|ok(?:ay)?|so)[\s,.]*)?(?:wait(?: a (?:moment|sec(?:ond)?|minute))?|"
+    r"hold on|hang on|one (?:moment|sec(?:ond)?)|just a (?:moment|sec(?:ond)?|minute)|"
+    r"give me a (?:moment|sec(?:ond)?|minute)|let me think(?: about it)?|hmm+|"
+    r"等一下|等等|稍等(?:一下)?|[我让讓]?我?想想|[我让讓]?我?考虑一下|等我想想)\s*[.!?。！？…~]*\s*$",
+    re.IGNORECASE,
+)
+
+
+async def hold_on(message: Message, convo: Conversation) -> None:
+    """Whatever question is open stays open, with its buttons."""
+    await convo.say("take_your_time")
 
 
 async def greet(message: Message, convo: Conversation) -> None:
@@ -41,6 +59,7 @@ async def yes_or_no_out_of_context(message: Message, convo: Conversation) -> Non
 
 def build_router() -> Router:
     router = Router(name="smalltalk")
+    router.message.register(hold_on, Magic(F.text.regexp(HOLD_ON)))
     router.message.register(greet, IntentFilter("greet"))
     router.message.register(is_bot, IntentFilter("ask_is_bot"))
     router.message.register(thanks, IntentFilter("thank"))

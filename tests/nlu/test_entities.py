@@ -36,6 +36,7 @@ CASES = [
     ("can I pay over six months", {"installments": 6}),
     ("split it into 3 instalments", {"installments": 3}),
     ("12 monthly payments please", {"installments": 12}),
+    ("第一期能晚点吗", {}),  # the first instalment, not a count of one
     ("I lost my job 3 months ago", {}),
     ("失业3个月了", {}),
     ("下周五还", {"date": "2026-12-11"}),

@@ -165,3 +165,35 @@ async def test_the_full_amount_is_said_back_and_recorded_as_the_exact_overdue_fi
     assert text == (
         "跟您确认一下：您将在 2026年12月11日（周五） (Asia/Shanghai) 之前还款 ¥2,240.00，对吗？"
     )
+
+
+async def test_wait_leaves_the_question_open(
+    new_chat: Callable[..., ChatDriver], chat: ChatDriver, services: BotServices
+) -> None:
+    en = new_chat(6308, "en")
+    await en.verify(*D1002)
+    await en.send("I'll pay 500 on Friday")
+    for said in ("wait", "hmm, let me think"):  # read on their own: hardship
+        text = joined(await en.send(said))
+        assert text == "Of course, take your time. I am here when you are ready."
+    await en.send("yes")
+    [promise] = await services.domain.promises.open_promises("D-1002")
+    assert (promise.amount, promise.due_date) == (Decimal("500.00"), date(2026, 12, 4))
+    await chat.verify(*D1001)
+    await chat.send("我想分期")
+    await chat.send("分3期")
+    assert joined(await chat.send("等一下")) == "不着急，您慢慢考虑，我随时都在。"
+    await chat.send("好")
+    plan = await services.domain.plans.active("D-1001")
+    assert plan is not None
+    assert plan.installments == 3
+
+
+async def test_an_amount_with_a_multiplier_is_read_whole(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("我明天还1千"))
+    assert text == (
+        "跟您确认一下：您将在 2026年12月2日（周三） (Asia/Shanghai) 之前还款 ¥1,000.00，对吗？"
+    )

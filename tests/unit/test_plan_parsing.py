@@ -4,11 +4,12 @@ months as instalments, and what a borrower says they cannot pay."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from dialogs.plan_common import cannot_pay, committed_part
-from dialogs.plan_parsing import answer_core, parse_date, parse_installments
+from dialogs.plan_parsing import answer_core, parse_amount, parse_date, parse_installments
 
 TUESDAY = date(2026, 12, 1)
 
@@ -96,3 +97,25 @@ def test_what_the_borrower_cannot_pay_commits_to_nothing(
 )
 def test_the_words_around_a_short_answer_are_set_aside(text: str, core: str) -> None:
     assert answer_core(text) == core
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("周五还500", Decimal("500")),
+        ("还500元", Decimal("500")),
+        ("我明天还1千", None),  # the NLU's entities read "1千"; this reader takes none of it
+        ("I will pay 3k", None),
+        ("还2万", None),
+        ("pay ¥1,000.50 on the 15th", Decimal("1000.50")),
+    ],
+)
+def test_an_amount_in_a_sentence_is_never_a_part_of_a_larger_figure(
+    text: str, amount: Decimal | None
+) -> None:
+    assert parse_amount(text, bare=False) == amount
+
+
+def test_the_nth_instalment_is_not_a_number_of_instalments() -> None:
+    assert parse_installments("第一期能晚点吗", bare=True) is None
+    assert parse_installments("分3期", bare=True) == 3

@@ -35,7 +35,7 @@ _MONEY_WORDS = re.compile(r"[百千万]|hundred|thousand|\d[kw]\b|\.\d\d\b|,\d{3
 
 _INSTALMENTS = re.compile(
     rf"分\s?(?P<a>{ZH_NUMBER})\s?(?:期|个月|個月|次)"
-    rf"|(?P<b>{ZH_NUMBER})\s?期(?!限|间)"
+    rf"|(?<!第)(?P<b>{ZH_NUMBER})\s?期(?!限|间)"
     rf"|(?P<c>{ZH_NUMBER})\s?个月(?=\s?(?:还|分期|内还|还完|还清|慢慢还|付))"
     rf"|(?P<d>\d+|{EN_NUMBER})[\s-]?"
     r"(?:installments?|instalments?|monthly (?:payments|installments|instalments)|payments)\b"

@@ -72,6 +72,7 @@ lang_choose = Which language would you like me to use?
 lang_set = From now on I will answer in English.
 button_expired = This button is no longer valid. Please use /menu.
 is_bot = Yes — I am an automated assistant of { $lender }, not a person. If you would prefer to talk to someone from our team, tap the button below.
+take_your_time = Of course, take your time. I am here when you are ready.
 you_are_welcome = You are welcome. I am here whenever you need me.
 goodbye = Goodbye, and take care. You can write to me at any time.
 fallback = Sorry, I did not quite understand. Could you put it another way, or choose from the menu?

@@ -68,6 +68,7 @@ lang_choose = 请选择您希望使用的语言：
 lang_set = 好的，之后我会用中文回复您。
 button_expired = 该按钮已失效，请发送 /menu。
 is_bot = 是的，我是{ $lender }的自动助手，不是真人。如果您希望与我们的客服人员沟通，请点击下方按钮。
+take_your_time = 不着急，您慢慢考虑，我随时都在。
 you_are_welcome = 不客气，有需要随时找我。
 goodbye = 再见，祝您一切顺利。有需要随时给我发消息。
 fallback = 抱歉，我没有完全理解。您可以换个说法，或在菜单中选择。

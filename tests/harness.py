@@ -90,6 +90,11 @@ def joined(texts: list[str]) -> str:
     return "\n".join(texts)
 
 
+def data_of(chat: ChatDriver, label: str) -> str:
+    """The callback data of the button labelled `label` under the chat's last reply."""
+    return dict(chat.buttons())[label]
+
+
 class AgentDriver:
     """An agent in the agents' forum group: presses card buttons and writes in topics."""
 

@@ -9,11 +9,7 @@ from decimal import Decimal
 from actions.domain.hardship import quote_deferral
 from bot.services import BotServices
 from tests.bot.conftest import D1001, D1003, SHANGHAI
-from tests.harness import ChatDriver, joined
-
-
-def data_of(chat: ChatDriver, label: str) -> str:
-    return dict(chat.buttons())[label]
+from tests.harness import ChatDriver, data_of, joined
 
 
 async def test_nothing_agreed_yet(new_chat: Callable[..., ChatDriver]) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.services import BotServices
 from tests.bot.conftest import D1001, D1002, SHANGHAI
-from tests.harness import ChatDriver, joined
+from tests.harness import ChatDriver, data_of, joined
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
@@ -28,10 +28,6 @@ async def slot_count(services: BotServices, start: datetime) -> int:
     raw = await services.redis.get(f"repaybot:{{cb}}:slot:{int(start.timestamp())}")
     assert raw is not None
     return int(raw)
-
-
-def data_of(chat: ChatDriver, label: str) -> str:
-    return dict(chat.buttons())[label]
 
 
 async def test_call_me_offers_the_next_free_slots_and_books_one(

@@ -12,7 +12,7 @@ from aiogram.fsm.storage.base import StorageKey
 from bot.factory import key_builder
 from bot.services import BotServices
 from tests.bot.conftest import D1001, D1002, D1003
-from tests.harness import ChatDriver, joined
+from tests.harness import ChatDriver, data_of, joined
 
 D1001_SCHEDULE_ZH = (
     "1. 2026年12月8日（周二）  ¥373.33\n"
@@ -22,11 +22,6 @@ D1001_SCHEDULE_ZH = (
     "5. 2027年4月8日（周四）  ¥373.33\n"
     "6. 2027年5月8日（周六）  ¥373.35"
 )
-
-
-def data_of(chat: ChatDriver, label: str) -> str:
-    """The callback data of the button labelled `label` under the last reply."""
-    return dict(chat.buttons())[label]
 
 
 async def fsm_data(services: BotServices, user_id: int) -> dict[str, object]:

@@ -10,11 +10,7 @@ from decimal import Decimal
 
 from bot.services import BotServices
 from tests.bot.conftest import D1001, D1002
-from tests.harness import ChatDriver, joined
-
-
-def data_of(chat: ChatDriver, label: str) -> str:
-    return dict(chat.buttons())[label]
+from tests.harness import ChatDriver, data_of, joined
 
 
 async def test_a_change_at_the_confirmation_is_said_back_and_the_changed_promise_recorded(

@@ -9,11 +9,7 @@ from decimal import Decimal
 
 from bot.services import BotServices
 from tests.bot.conftest import D1001, D1002
-from tests.harness import ChatDriver, joined
-
-
-def data_of(chat: ChatDriver, label: str) -> str:
-    return dict(chat.buttons())[label]
+from tests.harness import ChatDriver, data_of, joined
 
 
 async def test_pay_on_friday_asks_the_amount_confirms_the_exact_date_and_records(

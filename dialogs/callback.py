@@ -45,13 +45,15 @@ def _entity(convo: Conversation, name: str) -> Any:
 
 
 async def asked_time(
-    convo: Conversation, text: str | None, shown_day: date | None = None
+    convo: Conversation, text: str | None, shown: int | None = None
 ) -> datetime | None:
     """The borrower-local moment they asked to be called around, if they named one. A part
     of the day ("下午", "in the morning") counts from its start; with no day named, it is
-    the day of the slots shown (`shown_day`), else the next time it comes."""
+    the day of the slots shown (`shown`: one of them, as a timestamp), else the next time
+    it comes."""
     tz = await borrower_zone(convo)
     now = convo.services.clock.now().astimezone(tz)
+    shown_day = datetime.fromtimestamp(shown, tz).date() if shown is not None else None
     raw_day, raw_time = _entity(convo, "date"), _entity(convo, "time")
     try:
         day = date.fromisoformat(str(raw_day)) if raw_day else None
@@ -74,13 +76,15 @@ async def asked_time(
 
 
 @resumable("callback")
-async def offer(
-    convo: Conversation, text: str | None = None, shown_day: date | None = None
-) -> None:
+async def offer(convo: Conversation, text: str | None = None) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="callback")
         return
-    near = await asked_time(convo, text, shown_day)
+    await offer_near(convo, await asked_time(convo, text))
+
+
+async def offer_near(convo: Conversation, near: datetime | None) -> None:
+    """The free slots nearest `near` (the next ones when None)."""
     result = await run_action(
         convo,
         "action_callback_offer",
@@ -176,11 +180,9 @@ async def time_typed(message: Message, convo: Conversation) -> None:
     """While choosing: "明天下午3点" / "tomorrow 3pm" shows the slots near that time, and
     "改到下午" / "afternoon?" those of the afternoon of the day shown; "no" books nothing."""
     text = message.text or ""
-    shown = (await convo.state.get_data()).get(OFFERED) or []
-    tz = await borrower_zone(convo)
-    shown_day = datetime.fromtimestamp(shown[0], tz).date() if shown else None
-    if await asked_time(convo, text, shown_day) is not None:
-        await offer(convo, text, shown_day)
+    shown = (await convo.state.get_data()).get(OFFERED) or [None]
+    if (near := await asked_time(convo, text, shown[0])) is not None:
+        await offer_near(convo, near)
     elif says_no(convo, text):
         await forget(convo, (TOKEN, OFFERED))
         await convo.state.set_state(None)

@@ -122,8 +122,7 @@ def _decimal(whole: str, cents: str | None) -> Decimal | None:
 def parse_amount(text: str, *, bare: bool = True) -> Decimal | None:
     """An amount: the whole reply ("500", "¥500", "500元") or, with `bare=False`, one marked
     in a sentence ("I'll pay 500 on the 15th", "周五还500", "300元")."""
-    match = _AMOUNT_ONLY.match(answer_core(text))
-    if match and bare:
+    if bare and (match := _AMOUNT_ONLY.match(answer_core(text))):
         return _decimal(match.group(1), match.group(2))
     found = _AMOUNT_IN_TEXT.search(text)
     if found is None:

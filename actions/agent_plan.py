@@ -48,6 +48,7 @@ class ActionAgentApprovePlan(RepayAction):
         except PlanError as exc:
             ctx.say("agent_plan_failed", reason=str(exc))
             return []
+        await services.stats.incr("plans")
         lang = ctx.lang
         lines = "\n".join(
             f"{format_date(item.due, lang)}  {format_money(item.amount, plan.currency, lang)}"

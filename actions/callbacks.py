@@ -79,6 +79,8 @@ class ActionCallbackBook(VerifiedAction):
             booking = await store.book(borrower.borrower_id, start, tz)
         if booking.ok and booking.callback is not None:
             callback = booking.callback
+            if not upcoming:  # a call moved is not another call
+                await ctx.services.stats.incr("callbacks")
             ctx.say(
                 "callback_rebooked" if upcoming else "callback_booked",
                 callback_id=callback.callback_id,

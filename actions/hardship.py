@@ -208,6 +208,7 @@ class ActionHardshipAccept(VerifiedAction):
                 tz=borrower.tz,
             )
             return [SlotSet(plan_slots.PLAN_QUOTE, None), *events]
+        await services.stats.incr("plans")
         money = partial(format_money, currency=plan.currency, lang=ctx.lang)
         ctx.say(
             "plan_recorded",

@@ -161,6 +161,7 @@ class ActionPromiseRecord(VerifiedAction):
             )
         except PromiseError as exc:
             return _explain(ctx, borrower, draft, exc.refusals)
+        await ctx.services.stats.incr("promises")
         ctx.say(
             "partial_recorded" if promise.kind == "partial" else "promise_recorded",
             promise_id=promise.promise_id,

@@ -245,6 +245,8 @@ async def test_agent_approves_a_plan_outside_the_self_service_limits(
     assert plan.total == 18600 and len(plan.schedule) == 6
     to_borrower = joined(agent.sent_to(5001))
     assert f"方案 {plan.plan_id}" in to_borrower and "合计：¥18,600.00" in to_borrower
+    stats = services.domain.stats
+    assert (await stats.day(stats.today())).plans == 1  # in the operations page's figures
 
 
 async def test_messages_sent_to_borrowers_never_go_out_as_other_chats(

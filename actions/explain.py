@@ -45,6 +45,7 @@ OUT_OF_POLICY: frozenset[ReasonCode] = frozenset(
         ReasonCode.AMOUNT_OVER_OVERDUE,
         ReasonCode.DATE_TOO_FAR,
         ReasonCode.PARTIAL_BELOW_MINIMUM,
+        ReasonCode.PROMISE_CHANGE_LIMIT,
     }
 )
 """Limits the lender sets: outside them, a person may still help (callback or handoff)."""

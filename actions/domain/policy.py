@@ -76,6 +76,9 @@ class PartialPaymentPolicy(_Section):
 
 class PromisePolicy(_Section):
     max_days_ahead: int = Field(default=14, ge=0, le=365)
+    # How often a borrower may move or change a promise here (each change counts from the
+    # first promise); beyond that a person looks at it with them.
+    max_changes: int = Field(default=2, ge=0, le=10)
 
 
 class CallbackPolicy(_Section):

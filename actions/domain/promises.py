@@ -1,7 +1,9 @@
 """Promises to pay (and partial payments now, recorded as promises): validation and storage.
 
 A promise is pinned to an exact date in the borrower's timezone, with a time when one was given.
-Keys: ``{prefix}:promises:{<borrower_id>}`` hash promise_id → Promise JSON, no expiry.
+A borrower may cancel an open promise, or change it: the changed promise is a new one that
+`replaces` the old, which is cancelled in the same step; `policy.promise.max_changes` bounds
+how often. Keys: ``{prefix}:promises:{<borrower_id>}`` hash promise_id → Promise JSON, no expiry.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class Promise(BaseModel):
     status: PromiseStatus = "open"
     created_at: datetime
     closed_at: datetime | None = None
+    replaces: str | None = None  # the promise this one changed
+    changes: int = 0  # how often the first promise was changed to come to this one
 
     @property
     def due_at(self) -> datetime:
@@ -126,6 +130,21 @@ def check_promise(
     return refusals
 
 
+def not_open(promise_id: str) -> Refusal:
+    return Refusal(code=ReasonCode.PROMISE_NOT_OPEN, params={"promise_id": promise_id})
+
+
+def check_change(promise: Promise, policy: Policy) -> Refusal | None:
+    """Why `promise` cannot be changed here (None: it can)."""
+    if promise.status != "open":
+        return not_open(promise.promise_id)
+    if promise.changes >= policy.promise.max_changes:
+        return Refusal(
+            code=ReasonCode.PROMISE_CHANGE_LIMIT, params={"max": str(policy.promise.max_changes)}
+        )
+    return None
+
+
 class PromiseStore:
     """Validates and records promises; lists them for "what did I agree to?"."""
 
@@ -148,8 +167,13 @@ class PromiseStore:
         due_time: time | None = None,
         kind: PromiseKind = "promise",
         loan_id: str | None = None,
+        replaces: str | None = None,
     ) -> Promise:
-        """Check the promise against the policy and record it; raises `PromiseError`."""
+        """Check the promise against the policy and record it; raises `PromiseError`.
+
+        With `replaces` (a promise id), the new promise changes that open promise, which is
+        cancelled in the same write; if it cannot be changed (closed, changed meanwhile, or
+        changed too often), the first refusal says why."""
         loan = pick_loan(borrower, loan_id)
         now = self._clock.now()
         refusals = check_promise(
@@ -162,6 +186,12 @@ class PromiseStore:
             policy=policy,
             kind=kind,
         )
+        key = self._key(borrower.borrower_id)
+        stored = await self._read(key, replaces) if replaces else None
+        if replaces is not None:
+            refusal = check_change(stored[1], policy) if stored else not_open(replaces)
+            if refusal is not None:
+                refusals.insert(0, refusal)
         if refusals or amount is None:
             raise PromiseError(refusals)
         promise = Promise(
@@ -175,10 +205,13 @@ class PromiseStore:
             due_time=due_time,
             timezone=borrower.timezone,
             created_at=now,
+            replaces=replaces,
+            changes=stored[1].changes + 1 if stored else 0,
         )
-        await self._redis.hset(
-            self._key(borrower.borrower_id), promise.promise_id, promise.model_dump_json()
-        )
+        if stored is None:
+            await self._redis.hset(key, promise.promise_id, promise.model_dump_json())
+        elif await self._close(key, *stored, "cancelled", promise) is None:
+            raise PromiseError([not_open(stored[1].promise_id)])  # changed meanwhile
         return promise
 
     async def history(self, borrower_id: str) -> list[Promise]:
@@ -191,15 +224,50 @@ class PromiseStore:
         promises = [p for p in await self.history(borrower_id) if p.status == "open"]
         return sorted(promises, key=lambda p: p.due_at)
 
+    async def find_open(self, borrower_id: str, promise_id: str) -> Promise | None:
+        """The borrower's open promise `promise_id` (None: unknown, another's, or closed)."""
+        stored = await self._read(self._key(borrower_id), promise_id)
+        return stored[1] if stored and stored[1].status == "open" else None
+
+    async def cancel(self, borrower_id: str, promise_id: str) -> Promise | None:
+        """Cancel the borrower's open promise `promise_id`; None if it is not open."""
+        key = self._key(borrower_id)
+        for _ in range(10):
+            stored = await self._read(key, promise_id)
+            if stored is None or stored[1].status != "open":
+                return None
+            if cancelled := await self._close(key, *stored, "cancelled"):
+                return cancelled
+        raise RuntimeError(f"promise {promise_id} keeps changing")  # pragma: no cover
+
     async def set_status(self, borrower_id: str, promise_id: str, status: PromiseStatus) -> Promise:
         """Close an open promise as kept, broken or cancelled; raises KeyError if unknown."""
         key = self._key(borrower_id)
         for _ in range(10):
-            raw = await self._redis.hget(key, promise_id)
-            if raw is None:
+            stored = await self._read(key, promise_id)
+            if stored is None:
                 raise KeyError(promise_id)
-            promise = Promise.model_validate_json(raw)
-            updated = promise.model_copy(update={"status": status, "closed_at": self._clock.now()})
-            if await self._cas(keys=[key], args=[promise_id, raw, updated.model_dump_json()]):
+            if updated := await self._close(key, *stored, status):
                 return updated
         raise RuntimeError(f"promise {promise_id} keeps changing")  # pragma: no cover
+
+    async def _read(self, key: str, promise_id: str) -> tuple[bytes | str, Promise] | None:
+        """The promise as stored (its JSON, to compare against) and as read."""
+        raw = await self._redis.hget(key, promise_id)
+        return None if raw is None else (raw, Promise.model_validate_json(raw))
+
+    async def _close(
+        self,
+        key: str,
+        raw: bytes | str,
+        promise: Promise,
+        status: PromiseStatus,
+        successor: Promise | None = None,
+    ) -> Promise | None:
+        """`promise` closed with `status` (and `successor` written in the same step) if it is
+        still stored as `raw`; None if it changed meanwhile."""
+        closed = promise.model_copy(update={"status": status, "closed_at": self._clock.now()})
+        args = [promise.promise_id, raw, closed.model_dump_json()]
+        if successor is not None:
+            args += [successor.promise_id, successor.model_dump_json()]
+        return closed if await self._cas(keys=[key], args=args) else None

@@ -36,6 +36,10 @@ class ReasonCode(StrEnum):
     DATE_IN_PAST = "date_in_past"
     DATE_TOO_FAR = "date_too_far"
     PARTIAL_BELOW_MINIMUM = "partial_below_minimum"
+    # a promise already recorded, changed or cancelled
+    NO_OPEN_PROMISE = "no_open_promise"
+    PROMISE_NOT_OPEN = "promise_not_open"
+    PROMISE_CHANGE_LIMIT = "promise_change_limit"
     # callbacks
     CALLBACK_IN_PAST = "callback_in_past"
     CALLBACK_TOO_FAR = "callback_too_far"

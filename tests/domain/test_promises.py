@@ -149,3 +149,86 @@ async def test_promise_outside_limits_is_not_recorded(
         ReasonCode.DATE_TOO_FAR,
     ]
     assert await store.history("D-1001") == []
+
+
+async def test_a_changed_promise_replaces_the_old_in_one_step_and_changes_are_bounded(
+    redis: Redis, borrowers: dict[str, Borrower], policy: Policy, clock: FixedClock
+) -> None:
+    store = PromiseStore(redis, clock)
+    borrower = borrowers["D-1001"]
+    first = await store.record(
+        borrower, amount=Decimal("500"), due_date=date(2025, 3, 14), policy=policy
+    )
+    second = await store.record(
+        borrower,
+        amount=Decimal("500"),
+        due_date=date(2025, 3, 21),
+        policy=policy,
+        replaces=first.promise_id,
+    )
+    assert (second.replaces, second.changes) == (first.promise_id, 1)
+    assert await store.open_promises("D-1001") == [second]
+    [old] = [p for p in await store.history("D-1001") if p.promise_id == first.promise_id]
+    assert (old.status, old.closed_at) == ("cancelled", NOW)
+
+    # The old promise cannot be changed again: it is closed. Nothing is written.
+    with pytest.raises(PromiseError) as caught:
+        await store.record(
+            borrower,
+            amount=Decimal("300"),
+            due_date=date(2025, 3, 12),
+            policy=policy,
+            replaces=first.promise_id,
+        )
+    assert caught.value.refusals[0].code == ReasonCode.PROMISE_NOT_OPEN
+    assert len(await store.history("D-1001")) == 2
+
+    # The policy allows two changes (config/policy.yaml): the third is refused.
+    third = await store.record(
+        borrower,
+        amount=Decimal("400"),
+        due_date=date(2025, 3, 24),
+        policy=policy,
+        replaces=second.promise_id,
+    )
+    assert third.changes == 2
+    with pytest.raises(PromiseError) as caught:
+        await store.record(
+            borrower,
+            amount=Decimal("400"),
+            due_date=date(2025, 3, 20),
+            policy=policy,
+            replaces=third.promise_id,
+        )
+    assert caught.value.refusals[0].code == ReasonCode.PROMISE_CHANGE_LIMIT
+    assert caught.value.refusals[0].params == {"max": "2"}
+    assert await store.open_promises("D-1001") == [third]
+
+
+async def test_cancel_closes_only_the_borrowers_own_open_promise(
+    redis: Redis, borrowers: dict[str, Borrower], policy: Policy, clock: FixedClock
+) -> None:
+    store = PromiseStore(redis, clock)
+    promise = await store.record(
+        borrowers["D-1001"], amount=Decimal("500"), due_date=date(2025, 3, 14), policy=policy
+    )
+    assert await store.cancel("D-1002", promise.promise_id) is None  # another borrower's id
+    assert await store.cancel("D-1001", "R-NOSUCH") is None
+    cancelled = await store.cancel("D-1001", promise.promise_id)
+    assert cancelled is not None
+    assert (cancelled.status, cancelled.closed_at) == ("cancelled", NOW)
+    assert await store.cancel("D-1001", promise.promise_id) is None  # once only
+    assert await store.open_promises("D-1001") == []
+
+
+async def test_a_promise_stored_before_changes_existed_can_still_be_closed(
+    redis: Redis, borrowers: dict[str, Borrower], policy: Policy, clock: FixedClock
+) -> None:
+    store = PromiseStore(redis, clock)
+    promise = await store.record(
+        borrowers["D-1001"], amount=Decimal("500"), due_date=date(2025, 3, 14), policy=policy
+    )
+    older = promise.model_dump_json(exclude={"replaces", "changes"})
+    await redis.hset("repaybot:promises:{D-1001}", promise.promise_id, older)
+    cancelled = await store.cancel("D-1001", promise.promise_id)
+    assert cancelled is not None and cancelled.status == "cancelled"

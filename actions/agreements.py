@@ -27,7 +27,10 @@ class ActionAgreements(VerifiedAction):
         lang, tz = ctx.lang, borrower.tz
         if found.empty:
             ctx.say("agreements_none")
-            return [SlotSet(plan_slots.CALLBACK_UPCOMING, None)]
+            return [
+                SlotSet(plan_slots.CALLBACK_UPCOMING, None),
+                SlotSet(plan_slots.PROMISE_OPEN, []),
+            ]
         ctx.say("agreements_intro")
         plan = found.plan
         if plan is not None:
@@ -53,4 +56,7 @@ class ActionAgreements(VerifiedAction):
                 when=format_slot(callback.start, callback.end, tz, lang),
             )
         upcoming = found.callbacks[0].callback_id if found.callbacks else None
-        return [SlotSet(plan_slots.CALLBACK_UPCOMING, upcoming)]
+        return [
+            SlotSet(plan_slots.CALLBACK_UPCOMING, upcoming),
+            SlotSet(plan_slots.PROMISE_OPEN, [p.promise_id for p in found.promises]),
+        ]

@@ -19,6 +19,10 @@ FULL_AMOUNT = "full"  # the whole overdue amount, as of the check
 PROMISE_DATE = "promise_date"  # ISO date, borrower-local
 PROMISE_TIME = "promise_time"  # "HH:MM", borrower-local
 PROMISE_NEEDS = "promise_needs"  # what to ask for again: ["amount"] / ["date"] / both / []
+# ... or, for a change to a recorded promise, ["which"] (PROMISE_OPEN lists the open ones to
+# pick from) or ["nothing"] (it cannot be changed: the reason was said)
+PROMISE_REF = "promise_ref"  # the recorded promise to change or cancel; "" = not named
+PROMISE_OPEN = "promise_open"  # ids of the open promises, when which one is not clear
 PROMISE_DAYS = "promise_days"  # ISO dates to offer as buttons
 PROMISE_ID = "promise_id"
 

@@ -15,9 +15,10 @@ from actions.domain.accounts import Account
 from actions.domain.hardship import pick_loan
 from actions.domain.ledger import Borrower
 from actions.domain.money import format_money, to_cents
-from actions.domain.promises import PromiseError, PromiseKind, check_promise
+from actions.domain.promises import Promise, PromiseError, PromiseKind, check_promise
 from actions.domain.reasons import ReasonCode, Refusal
 from actions.explain import OUT_OF_POLICY, format_when, handoff_events, say_reason
+from actions.promise_changes import changeable, ends, promise_line, say_refusal
 
 _AMOUNT_REASONS = frozenset(
     {
@@ -28,6 +29,7 @@ _AMOUNT_REASONS = frozenset(
     }
 )
 _SILENT = frozenset({ReasonCode.AMOUNT_MISSING, ReasonCode.DATE_MISSING})
+_CHANGE_REASONS = frozenset({ReasonCode.PROMISE_NOT_OPEN, ReasonCode.PROMISE_CHANGE_LIMIT})
 # Date buttons: the borrower's next days, up to the policy's limit.
 DAYS_OFFERED = 7
 
@@ -43,6 +45,8 @@ class PromiseDraft:
         self.amount = _decimal(ctx.slot(plan_slots.PROMISE_AMOUNT))
         self.due_date = _parse(date.fromisoformat, ctx.slot(plan_slots.PROMISE_DATE))
         self.due_time = _parse(time.fromisoformat, ctx.slot(plan_slots.PROMISE_TIME))
+        ref = ctx.slot(plan_slots.PROMISE_REF)
+        self.replaces: str | None = None if ref is None else str(ref)  # a recorded promise
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -109,7 +113,9 @@ def _summary_slots(draft: PromiseDraft) -> Events:
 
 class ActionPromiseCheck(VerifiedAction):
     """Checks a promise against the limits: asks for what is missing or outside them, else
-    says back the exact amount, date (and time) in the borrower's timezone to confirm."""
+    says back the exact amount, date (and time) in the borrower's timezone to confirm.
+
+    A change to a recorded promise (`PROMISE_REF`) starts from that promise's amount."""
 
     action_name = "action_promise_check"
 
@@ -117,6 +123,14 @@ class ActionPromiseCheck(VerifiedAction):
         borrower = account.borrower
         draft = PromiseDraft(ctx)
         loan = pick_loan(borrower)
+        old: Promise | None = None
+        if draft.replaces is not None:
+            old, events = await changeable(ctx, borrower)
+            if old is None:
+                return events
+            draft.kind = "promise"
+            if draft.amount is None and not draft.full:
+                draft.amount = old.amount
         if draft.full:  # said back, then recorded, as this exact figure
             draft.amount = loan.overdue_total
         now = ctx.services.clock.now()
@@ -130,20 +144,34 @@ class ActionPromiseCheck(VerifiedAction):
             policy=ctx.services.policy,
             kind=draft.kind,
         )
+        changing = [] if old is None else [SlotSet(plan_slots.PROMISE_REF, old.promise_id)]
         if refusals:
-            return _explain(ctx, borrower, draft, refusals)
+            if old is not None and draft.due_date is None:
+                ctx.say("promise_change_current", **promise_line(ctx, old, borrower))
+            return [*_explain(ctx, borrower, draft, refusals), *changing]
         assert draft.amount is not None
         due = draft.due_date or now.astimezone(borrower.tz).date()
-        ctx.say(
-            "partial_confirm" if draft.kind == "partial" else "promise_confirm",
-            amount=format_money(draft.amount, loan.currency, ctx.lang),
-            when=format_when(due, draft.due_time, borrower.tz, ctx.lang),
-        )
-        return _summary_slots(draft)
+        amount = format_money(draft.amount, loan.currency, ctx.lang)
+        when = format_when(due, draft.due_time, borrower.tz, ctx.lang)
+        if old is not None:
+            was = promise_line(ctx, old, borrower)
+            ctx.say(
+                "promise_change_confirm",
+                promise_id=old.promise_id,
+                old_amount=was["amount"],
+                old_when=was["when"],
+                amount=amount,
+                when=when,
+            )
+        else:
+            confirm = "partial_confirm" if draft.kind == "partial" else "promise_confirm"
+            ctx.say(confirm, amount=amount, when=when)
+        return [*_summary_slots(draft), *changing]
 
 
 class ActionPromiseRecord(VerifiedAction):
-    """Records the promise the borrower confirmed (checked again against the limits)."""
+    """Records the promise the borrower confirmed (checked again against the limits); a
+    change replaces the recorded promise it changes."""
 
     action_name = "action_promise_record"
 
@@ -158,16 +186,20 @@ class ActionPromiseRecord(VerifiedAction):
                 due_time=draft.due_time,
                 policy=ctx.services.policy,
                 kind=draft.kind,
+                replaces=draft.replaces or None,
             )
         except PromiseError as exc:
+            first = exc.refusals[0] if exc.refusals else None
+            if first is not None and first.code in _CHANGE_REASONS:
+                return ends("nothing", *say_refusal(ctx, borrower, first))
             return _explain(ctx, borrower, draft, exc.refusals)
-        await ctx.services.stats.incr("promises")
-        ctx.say(
-            "partial_recorded" if promise.kind == "partial" else "promise_recorded",
-            promise_id=promise.promise_id,
-            amount=format_money(promise.amount, promise.currency, ctx.lang),
-            when=format_when(promise.due_date, promise.due_time, borrower.tz, ctx.lang),
-        )
+        figures = promise_line(ctx, promise, borrower)
+        if promise.replaces:
+            ctx.say("promise_changed", replaces=promise.replaces, **figures)
+        else:
+            await ctx.services.stats.incr("promises")
+            kind = "partial_recorded" if promise.kind == "partial" else "promise_recorded"
+            ctx.say(kind, **figures)
         ctx.say("promise_how_to_pay")
         return [
             SlotSet(plan_slots.PROMISE_ID, promise.promise_id),

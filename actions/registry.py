@@ -13,6 +13,7 @@ from actions.channels import ActionChannels
 from actions.handoff import ActionHandoff
 from actions.hardship import ActionHardshipAccept, ActionHardshipOptions, ActionHardshipQuote
 from actions.preferences import ActionOptOut
+from actions.promise_changes import ActionPromiseCancel
 from actions.promises import ActionPromiseCheck, ActionPromiseRecord
 from actions.services import ServicesProvider
 from actions.verify import ActionLogout, ActionVerifyId, ActionVerifyPhone
@@ -29,6 +30,7 @@ ACTIONS: tuple[type[RepayAction], ...] = (
     ActionHardshipAccept,
     ActionPromiseCheck,
     ActionPromiseRecord,
+    ActionPromiseCancel,
     ActionCallbackOffer,
     ActionCallbackBook,
     ActionCallbackCancel,

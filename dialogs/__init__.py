@@ -17,6 +17,7 @@ from dialogs import (
     language,
     optout,
     promise,
+    promise_manage,
     relay,
     smalltalk,
     start,
@@ -32,6 +33,7 @@ FLOWS = (
     smalltalk,  # its "wait, let me think" leaves any flow's question open
     verify,
     language,
+    promise_manage,  # before agreements: "取消我的承诺" is not "我的承诺"
     agreements,
     hardship,
     promise,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from aiogram import F, Router
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
 from dialogs.filters import Magic, SlashCommand
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import run_action
-from dialogs.plan_keyboards import manage_callback_keyboard
+from dialogs.plan_keyboards import manage_callback_rows, manage_promise_rows
 from dialogs.resume import resumable
 from dialogs.verify import begin_verification
 
@@ -35,13 +35,17 @@ async def list_agreements(convo: Conversation) -> None:
     result = await run_action(convo, "action_agreements")
     if result is None:
         return
-    upcoming = result.slot_changes().get(plan_slots.CALLBACK_UPCOMING)
-    markup = manage_callback_keyboard(convo, str(upcoming)) if upcoming else main_menu(convo)
+    changes = result.slot_changes()
+    upcoming = changes.get(plan_slots.CALLBACK_UPCOMING)
+    rows = manage_promise_rows(convo, list(changes.get(plan_slots.PROMISE_OPEN) or []))
+    if upcoming:
+        rows += manage_callback_rows(convo, str(upcoming))
+    markup = InlineKeyboardMarkup(inline_keyboard=rows) if rows else main_menu(convo)
     await convo.send_responses(result.responses, markup=markup)
 
 
 def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(show_agreements, SlashCommand("agreements"))
-    router.message.register(show_agreements, Magic(F.text.regexp(ASKED)))
+    router.message.register(show_agreements, Magic(F.text.regexp(ASKED, mode="search")))
     return router

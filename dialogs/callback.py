@@ -33,8 +33,10 @@ from dialogs.verify import begin_verification
 
 TOKEN = "callback_token"
 OFFERED = "callback_offered"
+# Searched anywhere in a message ("请帮我取消回电"), but for "不用打电话了", which in a longer
+# message ("以后不用打电话给我了") asks not to be called at all (an opt-out), not to cancel one.
 CANCEL = re.compile(
-    r"取消(?:预约)?(?:的)?(?:回电|电话)|不用(?:再)?(?:给我)?(?:打电话|回电)了?|"
+    r"取消(?:预约)?(?:的)?(?:回电|电话)|^\s*不用(?:再)?(?:给我)?(?:打电话|回电)了?\s*[。.!！]*\s*$|"
     r"\bcancel (?:my |the )?(?:call|callback|call back|call-back)\b",
     re.IGNORECASE,
 )
@@ -195,7 +197,7 @@ async def time_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="callback")
-    router.message.register(cancel_asked, Magic(F.text.regexp(CANCEL)))
+    router.message.register(cancel_asked, Magic(F.text.regexp(CANCEL, mode="search")))
     router.message.register(time_typed, StateFilter(CallbackBooking.choose), Answer())
     router.message.register(callback_asked, IntentFilter("request_callback"))
     router.callback_query.register(callback_pressed, MenuCallback.filter(F.item == "callback"))

@@ -17,6 +17,8 @@ from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback
 from dialogs.plan_parsing import answer_core
+from dialogs.promise_manage import CANCEL as CANCEL_PROMISE
+from dialogs.promise_manage import CHANGE as CHANGE_PROMISE
 
 ESCALATING = ("request_human", "dispute", "vulnerable", "complaint_legal")
 
@@ -49,15 +51,25 @@ BARE_ANSWER = re.compile(
 )
 
 
+# Wordings a flow serves itself that the classifier can read as a request for a person ("I need
+# to change my promise"). An explicit ask for a person (a safety-lexicon signal) still goes to one.
+SELF_SERVICE = (CANCEL_PROMISE, CHANGE_PROMISE)
+
+
 async def escalation_said(
     message: Message, convo: Conversation, bot: Bot, raw_state: str | None = None
 ) -> None:
-    """Hands over; but inside a flow that asked a question, bare figures are its answer.
+    """Hands over; but inside a flow that asked a question, bare figures are its answer, and
+    a request for a person that is a flow's own wording is the flow's.
 
     The classifier can read "50" as a dispute; only the safety lexicon overrides an answer.
     """
     signals = convo.parse.signals if convo.parse else []
-    if raw_state and not signals and BARE_ANSWER.match(answer_core(message.text or "")):
+    text = message.text or ""
+    if raw_state and not signals and BARE_ANSWER.match(answer_core(text)):
+        raise SkipHandler
+    own_wording = any(wording.search(text) for wording in SELF_SERVICE)
+    if convo.intent == "request_human" and not signals and own_wording:
         raise SkipHandler
     await hand_over(convo, bot)
 

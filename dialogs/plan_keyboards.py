@@ -57,6 +57,13 @@ class CallbackManage(CallbackData, prefix="cbm"):
     ref: str
 
 
+class PromiseManage(CallbackData, prefix="pm"):
+    """Change or cancel the recorded promise `ref` (its id)."""
+
+    op: str
+    ref: str
+
+
 Rows = list[list[InlineKeyboardButton]]
 
 
@@ -201,10 +208,19 @@ def slots_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def manage_callback_keyboard(convo: Conversation, callback_id: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [_button(convo, "btn_callback_change", CallbackManage(op="change", ref=callback_id))],
-            [_button(convo, "btn_callback_cancel", CallbackManage(op="cancel", ref=callback_id))],
-        ]
-    )
+def manage_callback_rows(convo: Conversation, callback_id: str) -> Rows:
+    return [
+        [_button(convo, "btn_callback_change", CallbackManage(op="change", ref=callback_id))],
+        [_button(convo, "btn_callback_cancel", CallbackManage(op="cancel", ref=callback_id))],
+    ]
+
+
+def manage_promise_rows(
+    convo: Conversation, promise_ids: list[str], ops: tuple[str, ...] = ("change", "cancel")
+) -> Rows:
+    """A row per promise and operation: "Change promise R-…", "Cancel promise R-…"."""
+    return [
+        [_button(convo, f"btn_promise_{op}_ref", PromiseManage(op=op, ref=ref), promise_id=ref)]
+        for ref in promise_ids
+        for op in ops
+    ]

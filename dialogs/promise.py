@@ -14,7 +14,9 @@ from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from actions import plan_slots
+from bot.action_client import ActionResult
 from bot.conversation import Conversation
+from bot.nlu.base import ParseResult
 from dialogs.filters import Answer, IntentFilter, Magic
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import (
@@ -33,6 +35,7 @@ from dialogs.plan_common import (
 from dialogs.plan_keyboards import (
     PromiseConfirm,
     PromiseDay,
+    manage_promise_rows,
     person_rows,
     promise_confirm_keyboard,
     promise_days_keyboard,
@@ -42,6 +45,8 @@ from dialogs.resume import resumable
 from dialogs.states import Promise
 from dialogs.verify import begin_verification
 
+# A change to a recorded promise that ends without a new one: which one? / it cannot be.
+ENDS = ("which", "nothing")
 DRAFT = "promise_draft"
 TOKEN = "promise_token"
 PARTIAL = re.compile(
@@ -72,6 +77,7 @@ def _slots(draft: dict[str, Any]) -> dict[str, Any]:
         plan_slots.PROMISE_AMOUNT: draft.get("amount"),
         plan_slots.PROMISE_DATE: draft.get("date"),
         plan_slots.PROMISE_TIME: draft.get("time"),
+        plan_slots.PROMISE_REF: draft.get("replaces"),  # a change to a recorded promise
     }
 
 
@@ -87,12 +93,16 @@ async def start_promise(
         return
     await forget(convo, (DRAFT, TOKEN))
     draft: dict[str, Any] = {"kind": kind}
-    draft.update(await _named(convo, text, kind))
+    draft.update(await read_terms(convo, text, kind))
     await check(convo, draft)
 
 
-async def _named(
-    convo: Conversation, text: str | None, kind: str, asked: str | None = None
+async def read_terms(
+    convo: Conversation,
+    text: str | None,
+    kind: str,
+    asked: str | None = None,
+    reading: ParseResult | None = None,
 ) -> dict[str, str]:
     """The amount, date and time a message commits to: the amount from the NLU's entities,
     then the text; the date and time from the text (the borrower's today), then the NLU's
@@ -100,9 +110,10 @@ async def _named(
     "confirm"), None when the message starts the promise. A bare figure ("500") is an
     amount, but not when a date was asked ("15" is then a day the flow cannot read, not
     ¥15). What a message says the borrower cannot pay ("周五还不上") names nothing. A part
-    payment is made today, so only its amount is read."""
+    payment is made today, so only its amount is read. `reading`: the NLU's reading of
+    `text` when it is not the message's (by default `convo.parse`)."""
     said = committed_part(text or "")
-    parse = convo.parse
+    parse = reading or convo.parse
     if said != (text or ""):
         parse = None  # its entities were read from the whole text
     elif asked and convo.intent not in PROMISE_READINGS and not CHANGE.search(said):
@@ -135,14 +146,20 @@ async def start_partial(convo: Conversation, text: str | None = None) -> None:
 
 
 async def check(convo: Conversation, draft: dict[str, Any]) -> None:
-    """Asks for what is missing or outside the limits; else says it back to confirm."""
+    """Asks for what is missing or outside the limits; else says it back to confirm. A change
+    to a recorded promise may instead end here: which one is meant, or why it cannot be."""
     result = await run_action(convo, "action_promise_check", _slots(draft))
     if result is None:
         return
     changes = result.slot_changes()
     if changes.get(plan_slots.PROMISE_AMOUNT):  # "the full amount" as the figure said back
         draft["amount"] = changes[plan_slots.PROMISE_AMOUNT]
+    if changes.get(plan_slots.PROMISE_REF):  # the recorded promise the change is to
+        draft["replaces"] = changes[plan_slots.PROMISE_REF]
     needs: list[str] = list(changes.get(plan_slots.PROMISE_NEEDS) or [])
+    if needs and needs[0] in ENDS:
+        await end(convo, result, "change")
+        return
     for need in needs:
         draft.pop(need, None)
         if need == "date":
@@ -172,10 +189,26 @@ async def record(convo: Conversation) -> None:
     result = await run_action(convo, "action_promise_record", _slots(draft))
     if result is None:
         return
-    if result.slot_changes().get(plan_slots.PROMISE_ID):
+    changes = result.slot_changes()
+    if changes.get(plan_slots.PROMISE_ID):
         await convo.send_responses(result.responses, markup=main_menu(convo))
+    elif (changes.get(plan_slots.PROMISE_NEEDS) or [None])[0] in ENDS:
+        await end(convo, result, "change")  # the promise it changes was closed meanwhile
     else:  # the limits moved meanwhile (e.g. the date passed): ask again
         await check(convo, draft)
+
+
+async def end(convo: Conversation, result: ActionResult, op: str) -> None:
+    """A change or cancel of a recorded promise that ends without one: the open promises to
+    pick from (buttons to `op` each), or a person when a limit was reached, else the menu."""
+    await forget(convo, (DRAFT, TOKEN))
+    await convo.state.set_state(None)
+    changes = result.slot_changes()
+    rows = manage_promise_rows(convo, list(changes.get(plan_slots.PROMISE_OPEN) or []), (op,))
+    if await note_handoff(convo, result):
+        rows += person_rows(convo)
+    markup = InlineKeyboardMarkup(inline_keyboard=rows) if rows else main_menu(convo)
+    await convo.send_responses(result.responses, markup=markup)
 
 
 async def change(convo: Conversation) -> None:
@@ -201,7 +234,7 @@ async def answer_typed(message: Message, convo: Conversation, raw_state: str | N
     text = message.text or ""
     draft = await _draft(convo)
     asked = "amount" if raw_state == Promise.amount.state else "date"
-    named = await _named(convo, text, draft.get("kind", "promise"), asked)
+    named = await read_terms(convo, text, draft.get("kind", "promise"), asked)
     if named:
         await check(convo, draft | named)
     elif says_no(convo, text):
@@ -240,7 +273,7 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
     draft = await _draft(convo)
     named: dict[str, str] = {}
     if convo.intent != "request_callback" or not CALL_ME.search(text):
-        named = await _named(convo, text, draft.get("kind", "promise"), "confirm")
+        named = await read_terms(convo, text, draft.get("kind", "promise"), "confirm")
     if any(draft.get(key) != value for key, value in named.items()):
         await check(convo, draft | named)
     elif says_yes(convo, text):
@@ -258,7 +291,7 @@ def build_router() -> Router:
     router = Router(name="promise")
     router.message.register(answer_typed, StateFilter(Promise.amount, Promise.date), Answer())
     router.message.register(confirm_typed, StateFilter(Promise.confirm), Answer())
-    router.message.register(partial_asked, Magic(F.text.regexp(PARTIAL)))
+    router.message.register(partial_asked, Magic(F.text.regexp(PARTIAL, mode="search")))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))
     router.callback_query.register(day_pressed, PromiseDay.filter())
     router.callback_query.register(confirm_pressed, PromiseConfirm.filter())

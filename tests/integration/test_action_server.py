@@ -108,7 +108,7 @@ async def _conversation(services: BotServices) -> list[list[str]]:
     transcript: list[list[str]] = []
 
     async def step(chat: ChatDriver, replies: list[str]) -> None:
-        transcript.append([*_mask(replies), f"buttons={chat.buttons()!r}"])
+        transcript.append(_mask([*replies, f"buttons={chat.buttons()!r}"]))
 
     await first.send("/start")
     await first.share_contact(D1001[0])

@@ -49,7 +49,12 @@ async def test_plan_promise_and_callback_are_all_listed_with_their_ids(
             f"部分还款 {promise.promise_id}：2026年12月1日（周二） (Asia/Shanghai) 还款 ¥200.00\n\n"
             f"预约回电 {callback.callback_id}：2026年12月1日（周二） 11:00–11:30 (Asia/Shanghai)"
         )
-        assert [label for label, _ in chat.buttons()] == ["🕑 改约时间", "❌ 取消回电"]
+        assert [label for label, _ in chat.buttons()] == [
+            f"✏️ 修改承诺 {promise.promise_id}",
+            f"❌ 取消承诺 {promise.promise_id}",
+            "🕑 改约时间",
+            "❌ 取消回电",
+        ]
 
     text = joined(await chat.press(data_of(chat, "❌ 取消回电")))
     assert "已取消 2026年12月1日（周二） 11:00–11:30 (Asia/Shanghai) 的回电" in text

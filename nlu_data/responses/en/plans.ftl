@@ -20,6 +20,9 @@ reason_amount_over_overdue = { $amount } is more than the overdue amount of { $o
 reason_date_in_past = { $date } has already passed (or the time you named has). Please choose today or a later date.
 reason_date_too_far = { $date } is more than { $days } days away; the latest date I can note here is { $latest }.
 reason_partial_below_minimum = A part payment has to be at least { $minimum }; { $amount } is below that.
+reason_no_open_promise = You have no open promise to pay at the moment.
+reason_promise_not_open = That promise is no longer open, so it cannot be changed or cancelled. /agreements shows what is open.
+reason_promise_change_limit = A promise can be changed here up to { $max } times, and this one has been changed that often already.
 reason_callback_in_past = That time ({ $start }) has already passed.
 reason_callback_too_far = Calls can be booked up to { $days } days ahead; { $start } is further away.
 reason_callback_outside_hours = Our team calls on { $weekdays }, between { $open } and { $close }.
@@ -74,6 +77,12 @@ promise_recorded = Thank you, noted: { $amount } by { $when } (reference { $prom
 partial_recorded = Thank you, noted: { $amount } today, { $when } (reference { $promise_id }).
 promise_how_to_pay = “How to pay” shows the payment channels and your repayment reference; /agreements shows what you have agreed.
 promise_not_recorded = All right, nothing was recorded. Tell me another amount or date whenever you are ready, or choose from the menu.
+promise_which = You have more than one open promise. Which one do you mean?
+promise_change_current = You are changing promise { $promise_id }: { $amount } by { $when }.
+promise_change_confirm = To confirm: promise { $promise_id }, { $old_amount } by { $old_when }, changes to { $amount } by { $when }. Is that right?
+promise_changed = Thank you, changed: { $amount } by { $when } (reference { $promise_id }, in place of { $replaces }).
+promise_cancelled = Promise { $promise_id } ({ $amount } by { $when }) is cancelled.
+promise_cancelled_next = The overdue amount of { $overdue } is still due. If paying is hard at the moment, I can show you the plan options; or tell me a new date whenever you are ready.
 
 ## Callbacks
 
@@ -113,5 +122,7 @@ btn_plan_accept = ✅ Yes, I agree
 btn_plan_other = ↩️ Other options
 btn_promise_confirm = ✅ Yes, record it
 btn_promise_change = ✏️ No, change it
+btn_promise_change_ref = ✏️ Change promise { $promise_id }
+btn_promise_cancel_ref = ❌ Cancel promise { $promise_id }
 btn_callback_cancel = ❌ Cancel my call
 btn_callback_change = 🕑 Change the time

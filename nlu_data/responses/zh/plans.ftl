@@ -20,6 +20,9 @@ reason_amount_over_overdue = { $amount } 超过了逾期金额 { $overdue }。�
 reason_date_in_past = { $date } 已经过去了（或您说的时间已过）。请选择今天或之后的日期。
 reason_date_too_far = { $date } 距今超过 { $days } 天；这里最晚可以约定到 { $latest }。
 reason_partial_below_minimum = 部分还款金额至少为 { $minimum }；{ $amount } 低于这个金额。
+reason_no_open_promise = 您目前没有有效的还款承诺。
+reason_promise_not_open = 这笔还款承诺已不再有效，无法修改或取消。发送 /agreements 可查看当前有效的约定。
+reason_promise_change_limit = 还款承诺在这里最多可修改 { $max } 次，这笔承诺已经修改过这么多次了。
 reason_callback_in_past = 该时间（{ $start }）已经过去了。
 reason_callback_too_far = 回电最多可预约 { $days } 天以内；{ $start } 超出了这个范围。
 reason_callback_outside_hours = 我们的客服在 { $weekdays } 的 { $open } 至 { $close } 回电。
@@ -74,6 +77,12 @@ promise_recorded = 谢谢您，已记录：{ $when } 之前还款 { $amount }（
 partial_recorded = 谢谢您，已记录：今天（{ $when }）先还 { $amount }（编号 { $promise_id }）。
 promise_how_to_pay = 点“还款方式”可查看还款渠道和您的还款参考号；发送 /agreements 可查看您的约定。
 promise_not_recorded = 好的，没有记录任何内容。您准备好后可以告诉我新的金额或日期，或在菜单中选择。
+promise_which = 您有不止一笔还款承诺，请问是哪一笔？
+promise_change_current = 您要修改的是还款承诺 { $promise_id }：{ $when } 之前还款 { $amount }。
+promise_change_confirm = 跟您确认一下：还款承诺 { $promise_id } 由 { $old_when } 之前还款 { $old_amount }，改为 { $when } 之前还款 { $amount }，对吗？
+promise_changed = 谢谢您，已修改：{ $when } 之前还款 { $amount }（编号 { $promise_id }，替代 { $replaces }）。
+promise_cancelled = 已取消还款承诺 { $promise_id }（{ $when } 之前还款 { $amount }）。
+promise_cancelled_next = 逾期金额 { $overdue } 仍需归还。如果近期还款有困难，我可以为您介绍还款方案；您也可以在准备好后告诉我新的还款日期。
 
 ## 预约回电
 
@@ -113,5 +122,7 @@ btn_plan_accept = ✅ 同意，确认方案
 btn_plan_other = ↩️ 看看其他方案
 btn_promise_confirm = ✅ 对，记录下来
 btn_promise_change = ✏️ 不对，修改
+btn_promise_change_ref = ✏️ 修改承诺 { $promise_id }
+btn_promise_cancel_ref = ❌ 取消承诺 { $promise_id }
 btn_callback_cancel = ❌ 取消回电
 btn_callback_change = 🕑 改约时间

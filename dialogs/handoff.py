@@ -68,8 +68,11 @@ async def escalation_said(
     text = message.text or ""
     if raw_state and not signals and BARE_ANSWER.match(answer_core(text)):
         raise SkipHandler
-    own_wording = any(wording.search(text) for wording in SELF_SERVICE)
-    if convo.intent == "request_human" and not signals and own_wording:
+    if (
+        convo.intent == "request_human"
+        and not signals
+        and any(wording.search(text) for wording in SELF_SERVICE)
+    ):
         raise SkipHandler
     await hand_over(convo, bot)
 

@@ -39,6 +39,7 @@ CHANGE = re.compile(
     r"\bpromised\b[^.!?]{0,40}\b(?:change|move|push back|reschedule|postpone)\b",
     re.IGNORECASE,
 )
+CANCEL_OR_CHANGE = re.compile(f"{CANCEL.pattern}|{CHANGE.pattern}", re.IGNORECASE)
 # Where the new terms begin: after the last of these ("改到下周五", "move it to Monday").
 _NEW_TERMS = re.compile(
     r"改到|改成|改为|换到|换成|推迟到|延后到|延期到|\bto\b(?!\s+pay\b)", re.IGNORECASE
@@ -85,17 +86,18 @@ async def cancel(convo: Conversation, ref: str = "") -> None:
 # -- handlers ------------------------------------------------------------------------------
 
 
-async def cancel_asked(message: Message, convo: Conversation, raw_state: str | None) -> None:
+async def asked(message: Message, convo: Conversation, raw_state: str | None) -> None:
+    """ "Cancel my promise" or "change my promise ...". While a new promise is being made, a
+    cancel takes that one back, and a change is for its own questions to read."""
+    cancelling = CANCEL.search(message.text or "") is not None
     if raw_state in Promise.__state_names__:
-        await promise.change(convo)  # the promise being made is the one taken back
-    else:
+        if not cancelling:
+            raise SkipHandler
+        await promise.change(convo)
+    elif cancelling:
         await cancel(convo)
-
-
-async def change_asked(message: Message, convo: Conversation, raw_state: str | None) -> None:
-    if raw_state in Promise.__state_names__:
-        raise SkipHandler  # the promise being made: its own questions read the change
-    await start_change(convo, message.text)
+    else:
+        await start_change(convo, message.text)
 
 
 async def manage_pressed(
@@ -115,8 +117,8 @@ async def manage_pressed(
 
 def build_router() -> Router:
     router = Router(name="promise_manage")
-    router.message.register(cancel_asked, Magic(F.text.regexp(CANCEL, mode="search")))
-    router.message.register(change_asked, Magic(F.text.regexp(CHANGE, mode="search")))
+    # One check per message for both wordings: every message a flow does not take pays for it.
+    router.message.register(asked, Magic(F.text.regexp(CANCEL_OR_CHANGE, mode="search")))
     router.callback_query.register(manage_pressed, PromiseManage.filter())
     return router
 

@@ -193,9 +193,10 @@ async def ls_command(args: argparse.Namespace, out: TextIO) -> None:
         at = promise.due_date.isoformat()
         if promise.due_time is not None:
             at += " " + promise.due_time.strftime("%H:%M")
+        replaces = f" (replaces {promise.replaces})" if promise.replaces else ""
         print(
             f"  {promise.promise_id} {promise.kind} {promise.status} {promise.currency}"
-            f" {promise.amount} by {at} {promise.timezone}",
+            f" {promise.amount} by {at} {promise.timezone}{replaces}",
             file=out,
         )
     print("Callbacks:" if found["callbacks"] else "Callbacks: none", file=out)

@@ -89,6 +89,13 @@ async def test_ls_lists_plan_promise_and_callback(
     promise = await PromiseStore(redis, clock).record(
         d1001, amount=Decimal("300"), due_date=date(2025, 3, 14), due_time=time(18), policy=policy
     )
+    moved = await PromiseStore(redis, clock).record(
+        d1001,
+        amount=Decimal("300"),
+        due_date=date(2025, 3, 16),
+        policy=policy,
+        replaces=promise.promise_id,
+    )
     booking = await CallbackStore(redis, clock, policy.callbacks).book(
         "D-1001", NOW.replace(day=11, hour=15), d1001.tz
     )
@@ -101,7 +108,13 @@ async def test_ls_lists_plan_promise_and_callback(
     assert f"{plan.plan_id} installments active CNY 2240.00" in out
     assert "2025-03-17 1120.00" in out
     assert "2025-04-17 1120.00" in out
-    assert f"{promise.promise_id} promise open CNY 300.00 by 2025-03-14 18:00 Asia/Shanghai" in out
+    assert (
+        f"{promise.promise_id} promise cancelled CNY 300.00 by 2025-03-14 18:00 Asia/Shanghai\n"
+    ) in out
+    assert (
+        f"{moved.promise_id} promise open CNY 300.00 by 2025-03-16 Asia/Shanghai"
+        f" (replaces {promise.promise_id})"
+    ) in out
     assert f"{booking.callback.callback_id} booked 2025-03-11 15:00-15:30 Asia/Shanghai" in out
 
     code, out = await run(
@@ -109,7 +122,10 @@ async def test_ls_lists_plan_promise_and_callback(
     )
     data = json.loads(out)
     assert [p["plan_id"] for p in data["plans"]] == [plan.plan_id]
-    assert data["promises"][0]["amount"] == "300.00"
+    assert {p["promise_id"]: p["replaces"] for p in data["promises"]} == {
+        promise.promise_id: None,
+        moved.promise_id: promise.promise_id,
+    }
     assert data["callbacks"][0]["start"] == "2025-03-11T15:00:00+08:00"
 
 

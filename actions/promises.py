@@ -46,7 +46,8 @@ class PromiseDraft:
         self.due_date = _parse(date.fromisoformat, ctx.slot(plan_slots.PROMISE_DATE))
         self.due_time = _parse(time.fromisoformat, ctx.slot(plan_slots.PROMISE_TIME))
         ref = ctx.slot(plan_slots.PROMISE_REF)
-        self.replaces: str | None = None if ref is None else str(ref)  # a recorded promise
+        # The recorded promise this draft changes ("": the only open one); None: a new promise.
+        self.replaces: str | None = None if ref is None else str(ref)
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -87,8 +87,8 @@ async def cancel(convo: Conversation, ref: str = "") -> None:
 
 
 async def asked(message: Message, convo: Conversation, raw_state: str | None) -> None:
-    """ "Cancel my promise" or "change my promise ...". While a new promise is being made, a
-    cancel takes that one back, and a change is for its own questions to read."""
+    """A recorded promise cancelled or changed by its wording. While a new promise is being
+    made, a cancel takes that one back, and a change is for its own questions to read."""
     cancelling = CANCEL.search(message.text or "") is not None
     if raw_state in Promise.__state_names__:
         if not cancelling:

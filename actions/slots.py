@@ -15,3 +15,4 @@ APPROVED_BY = "approved_by"
 INSTALLMENTS = "installments"
 DEFER_DAYS = "defer_days"
 PLAN_ID = "plan_id"
+OPT_OUT_OF = "opt_out_of"  # "messages" (proactive messages) or "third_parties" (contacting others)

@@ -1,4 +1,5 @@
-"""A Telegram user's preferences: language and opt-out from proactive messages."""
+"""A Telegram user's preferences: language, opt-out from proactive messages, and no contact with
+third parties (family, friends, colleagues) about their loan."""
 
 from __future__ import annotations
 
@@ -45,5 +46,14 @@ class PreferenceStore:
 
     async def opted_out_at(self, user_id: int) -> datetime | None:
         raw = await self._redis.hget(self.key(user_id), "opted_out_at")
+        text = optional_text(raw)
+        return datetime.fromisoformat(text) if text else None
+
+    async def no_third_parties(self, user_id: int, at: datetime) -> None:
+        """The user asked that nobody else (family, friends, work) be contacted about the loan."""
+        await self._redis.hset(self.key(user_id), "no_third_parties_at", at.isoformat())
+
+    async def no_third_parties_at(self, user_id: int) -> datetime | None:
+        raw = await self._redis.hget(self.key(user_id), "no_third_parties_at")
         text = optional_text(raw)
         return datetime.fromisoformat(text) if text else None

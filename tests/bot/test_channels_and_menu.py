@@ -64,6 +64,26 @@ async def test_stop_messaging_records_opt_out_and_chat_stays_open(
     assert "网上银行转账" in joined(replies)
 
 
+async def test_asking_that_family_or_work_not_be_contacted_is_recorded_as_that(
+    chat: ChatDriver, new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    preferences = services.domain.preferences
+    replies = await chat.send("你们能不能别给我家人打电话")
+    assert joined(replies) == (
+        "好的，已为您记录：不要就您的借款联系您的家人、朋友或工作单位。"
+        "您仍然可以随时给我发消息，我会回复您。"
+    )
+    assert await preferences.no_third_parties_at(5001) is not None
+    assert await preferences.opted_out_at(5001) is None  # reminders to the borrower go on
+
+    en = new_chat(7004, "en")
+    replies = await en.send("please stop calling my employer about this")
+    assert joined(replies).startswith(
+        "Understood. I have recorded that you do not want your family, friends or workplace"
+    )
+    assert await preferences.no_third_parties_at(7004) is not None
+
+
 async def test_are_you_a_bot_is_answered_truthfully_with_a_person_offered(
     new_chat: Callable[..., ChatDriver],
 ) -> None:

@@ -42,18 +42,21 @@ class PreferenceStore:
         writes.hset(self.key(user_id), "last_lang", lang)
 
     async def opt_out(self, user_id: int, at: datetime) -> None:
-        await self._redis.hset(self.key(user_id), "opted_out_at", at.isoformat())
+        await self._stamp(user_id, "opted_out_at", at)
 
     async def opted_out_at(self, user_id: int) -> datetime | None:
-        raw = await self._redis.hget(self.key(user_id), "opted_out_at")
-        text = optional_text(raw)
-        return datetime.fromisoformat(text) if text else None
+        return await self._stamped(user_id, "opted_out_at")
 
     async def no_third_parties(self, user_id: int, at: datetime) -> None:
         """The user asked that nobody else (family, friends, work) be contacted about the loan."""
-        await self._redis.hset(self.key(user_id), "no_third_parties_at", at.isoformat())
+        await self._stamp(user_id, "no_third_parties_at", at)
 
     async def no_third_parties_at(self, user_id: int) -> datetime | None:
-        raw = await self._redis.hget(self.key(user_id), "no_third_parties_at")
-        text = optional_text(raw)
+        return await self._stamped(user_id, "no_third_parties_at")
+
+    async def _stamp(self, user_id: int, name: str, at: datetime) -> None:
+        await self._redis.hset(self.key(user_id), name, at.isoformat())
+
+    async def _stamped(self, user_id: int, name: str) -> datetime | None:
+        text = optional_text(await self._redis.hget(self.key(user_id), name))
         return datetime.fromisoformat(text) if text else None

@@ -70,7 +70,7 @@ async def test_asking_that_family_or_work_not_be_contacted_is_recorded_as_that(
     preferences = services.domain.preferences
     replies = await chat.send("你们能不能别给我家人打电话")
     assert joined(replies) == (
-        "好的，已为您记录：不要就您的借款联系您的家人、朋友或工作单位。"
+        "好的，已为您记录：关于您的借款，只联系您本人，不联系其他任何人。"
         "您仍然可以随时给我发消息，我会回复您。"
     )
     assert await preferences.no_third_parties_at(5001) is not None
@@ -79,7 +79,7 @@ async def test_asking_that_family_or_work_not_be_contacted_is_recorded_as_that(
     en = new_chat(7004, "en")
     replies = await en.send("please stop calling my employer about this")
     assert joined(replies).startswith(
-        "Understood. I have recorded that you do not want your family, friends or workplace"
+        "Understood. I have recorded that nobody but you is to be contacted about your loan."
     )
     assert await preferences.no_third_parties_at(7004) is not None
 

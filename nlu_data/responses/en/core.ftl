@@ -67,7 +67,7 @@ channels_reference = Your repayment reference for loan { $loan_id }: { $referenc
 channels_reference_after_verify = Once you verify (send /start), I will show your own repayment reference, which you include with the payment.
 
 optout_confirmed = Understood. I will not send you reminders or other proactive messages any more. You can still write to me at any time, and I will answer.
-optout_third_parties = Understood. I have recorded that you do not want your family, friends or workplace to be contacted about your loan. You can still write to me at any time, and I will answer.
+optout_third_parties = Understood. I have recorded that nobody but you is to be contacted about your loan. You can still write to me at any time, and I will answer.
 
 lang_choose = Which language would you like me to use?
 lang_set = From now on I will answer in English.

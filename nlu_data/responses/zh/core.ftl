@@ -63,7 +63,7 @@ channels_reference = 借款 { $loan_id } 的还款参考号：{ $reference } —
 channels_reference_after_verify = 完成身份验证后（发送 /start），我会告诉您专属的还款参考号，还款时需要填写。
 
 optout_confirmed = 好的，之后不会再向您发送提醒或其他主动消息。您仍然可以随时给我发消息，我会回复您。
-optout_third_parties = 好的，已为您记录：不要就您的借款联系您的家人、朋友或工作单位。您仍然可以随时给我发消息，我会回复您。
+optout_third_parties = 好的，已为您记录：关于您的借款，只联系您本人，不联系其他任何人。您仍然可以随时给我发消息，我会回复您。
 
 lang_choose = 请选择您希望使用的语言：
 lang_set = 好的，之后我会用中文回复您。

@@ -3,6 +3,7 @@ third parties (family, friends, colleagues) about their loan."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -11,6 +12,14 @@ from redis.asyncio import Redis
 from actions.domain.redis_util import optional_text
 
 _PREFIX = "repaybot:prefs"
+
+
+@dataclass(frozen=True)
+class ContactPreferences:
+    """How the borrower asked to be contacted, and since when (None: not asked)."""
+
+    opted_out_at: datetime | None = None  # no proactive messages
+    no_third_parties_at: datetime | None = None  # nobody but the borrower about the loan
 
 
 class HashWrites(Protocol):
@@ -54,9 +63,20 @@ class PreferenceStore:
     async def no_third_parties_at(self, user_id: int) -> datetime | None:
         return await self._stamped(user_id, "no_third_parties_at")
 
+    async def contact(self, user_id: int) -> ContactPreferences:
+        """Both contact preferences in one read (for the agent's card and the ops page)."""
+        opted_out, no_others = await self._redis.hmget(
+            self.key(user_id), ["opted_out_at", "no_third_parties_at"]
+        )
+        return ContactPreferences(_moment(opted_out), _moment(no_others))
+
     async def _stamp(self, user_id: int, name: str, at: datetime) -> None:
         await self._redis.hset(self.key(user_id), name, at.isoformat())
 
     async def _stamped(self, user_id: int, name: str) -> datetime | None:
-        text = optional_text(await self._redis.hget(self.key(user_id), name))
-        return datetime.fromisoformat(text) if text else None
+        return _moment(await self._redis.hget(self.key(user_id), name))
+
+
+def _moment(value: bytes | str | None) -> datetime | None:
+    text = optional_text(value)
+    return datetime.fromisoformat(text) if text else None

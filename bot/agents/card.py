@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from actions.domain.display import format_datetime
 from actions.domain.masking import mask_name
 from actions.domain.money import format_money
+from actions.domain.preferences import ContactPreferences
 from actions.domain.tickets import Ticket
 from bot.services import BotServices
 from bot.transcript import TranscriptEntry
@@ -88,6 +91,24 @@ def _transcript_lines(entries: list[TranscriptEntry]) -> str:
     return "\n".join(f"{'👤' if e.direction == 'in' else '🤖'} {e.text[:200]}" for e in entries)
 
 
+def contact_text(services: BotServices, contact: ContactPreferences) -> str:
+    """The borrower's contact preferences for the card, with when they asked; "—" if none."""
+    lang = services.settings.agents.agents_lang
+    tz = services.domain.handoff.shifts.tz
+    asked = (
+        ("agent_contact_borrower_only", contact.no_third_parties_at),
+        ("agent_contact_no_messages", contact.opted_out_at),
+    )
+    return (
+        " · ".join(
+            services.catalog.text(lang, key, since=format_datetime(at, tz, lang))
+            for key, at in asked
+            if at is not None
+        )
+        or "—"
+    )
+
+
 async def card_text(services: BotServices, ticket: Ticket) -> str:
     lang = services.settings.agents.agents_lang
     catalog = services.catalog
@@ -105,7 +126,10 @@ async def card_text(services: BotServices, ticket: Ticket) -> str:
         if borrower
         else catalog.text(lang, "agent_unverified")
     )
-    entries = await services.transcripts.entries(ticket.chat_id, last=TRANSCRIPT_LINES)
+    entries, contact = await asyncio.gather(  # both in flight at once: one round trip
+        services.transcripts.entries(ticket.chat_id, last=TRANSCRIPT_LINES),
+        services.domain.preferences.contact(ticket.user_id),
+    )
     return catalog.text(
         lang,
         "agent_card",
@@ -120,5 +144,6 @@ async def card_text(services: BotServices, ticket: Ticket) -> str:
         signals=", ".join(ticket.signals) or "—",
         trigger=ticket.trigger_text or "—",
         offered=", ".join(ticket.offered) or "—",
+        contact=contact_text(services, contact),
         transcript=_transcript_lines(entries) or "—",
     )

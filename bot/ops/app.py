@@ -16,12 +16,13 @@ from aiohttp import web
 
 from actions.domain.clock import Clock
 from actions.domain.ledger import Ledger
+from actions.domain.preferences import PreferenceStore
 from actions.domain.stats import DailyStats
 from actions.domain.tickets import TicketStore
 from bot.metrics import Metrics
 from bot.ops.auth import add_security_headers, token_middleware
 from bot.ops.context import JINJA, OPS, OpsContext, local_time
-from bot.ops.queries import age_minutes, agent_label, duration
+from bot.ops.queries import age_minutes, agent_label, contact_summary, duration
 from bot.ops.views import routes
 from bot.transcript import TranscriptStore
 
@@ -38,10 +39,12 @@ def build_ops_app(
     token: str | None,
     tz: ZoneInfo | None = None,
     ledger: Ledger | None = None,
+    preferences: PreferenceStore | None = None,
 ) -> web.Application:
     """The ops app. `token=None` means no protection: only for `--dev` on a private machine.
 
-    Times are shown in `tz` (default: the figures' timezone); `ledger` adds masked names.
+    Times are shown in `tz` (default: the figures' timezone); `ledger` adds masked names,
+    `preferences` the borrower's contact preferences.
     """
     zone = tz or stats.tz
     app = web.Application(middlewares=[token_middleware(token)])
@@ -53,6 +56,7 @@ def build_ops_app(
         clock=clock,
         tz=zone,
         ledger=ledger,
+        preferences=preferences,
         dev=token is None,
     )
     env = aiohttp_jinja2.setup(
@@ -66,6 +70,9 @@ def build_ops_app(
     )
     env.filters["when"] = lambda moment: local_time(moment, zone)
     env.filters["duration"] = duration
+    env.filters["contact"] = lambda contact: contact_summary(
+        contact, lambda moment: local_time(moment, zone)
+    )
     env.globals.update(tz_name=str(zone), age_minutes=age_minutes, agent_label=agent_label)
     app.add_routes(routes)
     app.on_response_prepare.append(add_security_headers)

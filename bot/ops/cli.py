@@ -26,6 +26,7 @@ from redis.exceptions import RedisError
 from actions.domain.clock import Clock, FixedClock, SystemClock
 from actions.domain.handoff_policy import Priority, Reason
 from actions.domain.ledger import FileLedger, Ledger, LedgerError
+from actions.domain.preferences import PreferenceStore
 from actions.domain.stats import DailyStats
 from actions.domain.tickets import Ticket, TicketStore
 from bot.metrics import Metrics
@@ -37,6 +38,7 @@ from bot.ops.queries import (
     TicketDetail,
     TicketFilter,
     agent_label,
+    contact_summary,
     duration,
     load,
     ticket_detail,
@@ -112,6 +114,7 @@ def _filter(args: argparse.Namespace) -> TicketFilter:
 class Stores:
     tickets: TicketStore
     transcripts: TranscriptStore
+    preferences: PreferenceStore
     clock: Clock
 
 
@@ -120,7 +123,9 @@ async def _stores(url: str, now: datetime | None) -> AsyncIterator[Stores]:
     clock: Clock = FixedClock(now) if now is not None else SystemClock()
     redis = Redis.from_url(url)
     try:
-        yield Stores(TicketStore(redis, clock), TranscriptStore(redis), clock)
+        yield Stores(
+            TicketStore(redis, clock), TranscriptStore(redis), PreferenceStore(redis), clock
+        )
     finally:
         await redis.aclose()
 
@@ -187,7 +192,9 @@ def run_show(args: argparse.Namespace, out: TextIO | None = None) -> int:
     stdout = out or sys.stdout
 
     async def work(stores: Stores) -> int:
-        detail = await ticket_detail(args.ticket_id, stores.tickets, stores.transcripts)
+        detail = await ticket_detail(
+            args.ticket_id, stores.tickets, stores.transcripts, preferences=stores.preferences
+        )
         if detail is None:
             print(f"repaybot queue show: no ticket {args.ticket_id}", file=sys.stderr)
             return 1
@@ -212,6 +219,7 @@ def format_detail(detail: TicketDetail, now: datetime) -> str:
     for label in ("borrower_id", "loan_id", "agent", "created_at", "sla_due_at",
                   "first_reply_at", "resolved_at", "outcome"):  # fmt: skip
         lines.append(f"  {label}: {row[label] or '-'}")
+    lines.append(f"  contact: {contact_summary(detail.contact, datetime.isoformat)}")
     if detail.trigger_text:
         lines.append(f"  trigger: {detail.trigger_text}")
     lines.append("Timeline:")
@@ -294,6 +302,7 @@ async def serve_ops(settings: Settings, url: str, host: str, port: int, token: s
         clock=clock,
         token=token,
         ledger=_ledger(settings),
+        preferences=PreferenceStore(redis),
     )
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

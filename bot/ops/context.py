@@ -11,6 +11,7 @@ from aiohttp import web
 
 from actions.domain.clock import Clock
 from actions.domain.ledger import Ledger
+from actions.domain.preferences import PreferenceStore
 from actions.domain.stats import DailyStats
 from actions.domain.tickets import TicketStore
 from bot.metrics import Metrics
@@ -28,6 +29,7 @@ class OpsContext:
     clock: Clock
     tz: ZoneInfo
     ledger: Ledger | None = None
+    preferences: PreferenceStore | None = None
     dev: bool = False
 
 

@@ -29,6 +29,7 @@ def ops_app_for(services: BotServices) -> web.Application | None:
         clock=services.clock,
         token=ops.token.get_secret_value(),
         ledger=domain.ledger,
+        preferences=domain.preferences,
     )
 
 

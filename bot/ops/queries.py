@@ -7,7 +7,7 @@ Personal data leaves here masked: borrower ids, masked names, numbers masked in 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from actions.domain.handoff_policy import PRIORITY_ORDER, Priority, Reason
 from actions.domain.ledger import Ledger
 from actions.domain.masking import mask_name, mask_text
+from actions.domain.preferences import ContactPreferences, PreferenceStore
 from actions.domain.tickets import OPEN_STATUSES, Status, Ticket, TicketStore
 from bot.transcript import TranscriptEntry, TranscriptStore
 
@@ -176,6 +177,15 @@ def agent_label(ticket: Ticket) -> str:
     return ticket.agent_name or (str(ticket.agent_id) if ticket.agent_id is not None else "")
 
 
+def contact_summary(contact: ContactPreferences, when: Callable[[datetime], str]) -> str:
+    """The borrower's contact preferences in a line, each with when it was asked; "—" if none."""
+    asked = (
+        ("Contact only the borrower about the loan", contact.no_third_parties_at),
+        ("No proactive messages", contact.opted_out_at),
+    )
+    return " · ".join(f"{what} (asked {when(at)})" for what, at in asked if at) or "—"
+
+
 def _iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment is not None else ""
 
@@ -255,6 +265,7 @@ class TicketDetail:
     borrower_name: str | None = None
     trigger_text: str = ""
     notes: list[dict[str, str]] = field(default_factory=list)
+    contact: ContactPreferences = field(default_factory=ContactPreferences)
 
     def as_json(self, now: datetime) -> dict[str, Any]:
         ticket = self.ticket
@@ -269,6 +280,10 @@ class TicketDetail:
                 for e in ticket.timeline
             ],
             "notes": self.notes,
+            "contact": {
+                "no_third_parties_at": _iso(self.contact.no_third_parties_at) or None,
+                "opted_out_at": _iso(self.contact.opted_out_at) or None,
+            },
             "transcript": [
                 {"at": e.at.isoformat(), "direction": e.direction, "kind": e.kind, "text": e.text}
                 for e in self.transcript
@@ -281,6 +296,7 @@ async def ticket_detail(
     tickets: TicketStore,
     transcripts: TranscriptStore,
     ledger: Ledger | None = None,
+    preferences: PreferenceStore | None = None,
 ) -> TicketDetail | None:
     ticket = await tickets.get(ticket_id)
     if ticket is None:
@@ -290,11 +306,17 @@ async def ticket_detail(
         borrower = await ledger.get(ticket.borrower_id)
         name = mask_name(borrower.name) if borrower is not None else None
     entries = await transcripts.entries(ticket.chat_id, last=TRANSCRIPT_LIMIT)
+    contact = (
+        await preferences.contact(ticket.user_id)
+        if preferences is not None
+        else ContactPreferences()
+    )
     return TicketDetail(
         ticket=ticket,
         transcript=[_masked(entry) for entry in entries],
         borrower_name=name,
         trigger_text=mask_text(ticket.trigger_text),
+        contact=contact,
         notes=[
             {"at": n.at.isoformat(), "agent": n.agent_name, "text": mask_text(n.text)}
             for n in ticket.notes

@@ -90,7 +90,9 @@ async def tickets_csv_file(request: web.Request) -> web.Response:
 async def ticket_page(request: web.Request) -> web.Response:
     ctx = _ctx(request)
     ticket_id = request.match_info["ticket_id"]
-    detail = await ticket_detail(ticket_id, ctx.tickets, ctx.transcripts, ctx.ledger)
+    detail = await ticket_detail(
+        ticket_id, ctx.tickets, ctx.transcripts, ctx.ledger, ctx.preferences
+    )
     if detail is None:
         message = f"There is no ticket {ticket_id}."
         return _render(request, "error.html", {"title": "Not found", "message": message}, 404)

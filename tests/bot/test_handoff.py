@@ -46,8 +46,26 @@ async def test_request_for_a_person_opens_a_normal_ticket_and_a_topic_with_a_car
     assert "J*** L** (D-1002)" in card.text and "Jane Lee" not in card.text
     assert "¥5,400.00" in card.text and "45" in card.text
     assert "I want to talk to a real person" in card.text
+    assert "联系偏好：—" in card.text
     labels = [b.text for row in card.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
     assert labels == ["✋ 认领", "✅ 结案", "📝 审批方案", "↩️ 交回机器人"]
+
+
+async def test_card_shows_the_contact_preferences_the_borrower_asked_for(
+    new_chat: Callable[..., ChatDriver], clock: FixedClock, telegram: Telegram
+) -> None:
+    chat = new_chat(8002, "en")
+    await chat.verify(*D1002)
+    await chat.send("please stop calling my employer about this")
+    clock.advance(timedelta(minutes=5))
+    await chat.send("/stop")
+    telegram.session.clear()
+    await chat.send("I want to talk to a real person")
+    card = next(r for r in telegram.session.sent if r.chat_id == AGENTS_CHAT)
+    assert (
+        "联系偏好：只就本笔借款联系借款人本人（2026年12月1日（周二） 10:00 (Asia/Shanghai) 提出）"
+        " · 不接收主动消息（2026年12月1日（周二） 10:05 (Asia/Shanghai) 提出）" in card.text
+    )
 
 
 async def test_dispute_is_high_priority_and_puts_the_loan_on_hold(

@@ -98,8 +98,8 @@ async def test_a_handoff_counts_in_todays_figures_within_the_tickets_own_call(
     text = joined(await chat.send("这笔贷款不是我借的，我要投诉"))
     assert "客服" in text
     # The turn's opening; the ticket with today's figures; its topic in the agents' group and
-    # the transcript for its card; the turn's closing.
-    assert calls.names == ["EVALSHA", "EVALSHA", "PIPELINE", "XREVRANGE", "EVALSHA"]
+    # the transcript and contact preferences for its card (sent together); the turn's closing.
+    assert calls.names == ["EVALSHA", "EVALSHA", "PIPELINE", "XREVRANGE", "HMGET", "EVALSHA"]
     await chat.send("请尽快联系我，我要投诉")  # the ticket is open already: not counted again
     stats = services.domain.stats
     day = await stats.day(stats.today())

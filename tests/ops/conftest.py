@@ -16,6 +16,7 @@ from redis.asyncio import Redis
 from actions.domain.clock import FixedClock
 from actions.domain.handoff_policy import Priority, Reason
 from actions.domain.ledger import FileLedger
+from actions.domain.preferences import PreferenceStore
 from actions.domain.stats import DailyStats
 from actions.domain.tickets import Ticket, TicketStore
 from bot.metrics import Metrics
@@ -131,6 +132,7 @@ def ops_app(
         clock=clock,
         token=token,
         ledger=FileLedger.load(ROOT / "config" / "ledger.demo.yaml"),
+        preferences=PreferenceStore(redis),
     )
 
 

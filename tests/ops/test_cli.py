@@ -10,11 +10,14 @@ import json
 import os
 import socket
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
 import pytest
+from redis.asyncio import Redis
 
+from actions.domain.preferences import PreferenceStore
 from bot.ops.cli import add_ops_commands
 from tests.ops.conftest import AGENT, NOW, Queue
 
@@ -85,6 +88,7 @@ async def test_queue_show_prints_timeline_notes_and_masked_transcript(queue: Que
     assert "bot < A colleague will reply here." in out
     assert "13800138000" not in out
     assert "138****8000" in out
+    assert "  contact: —\n" in out
 
     code, out = await run("queue", "show", "T-DONE3", "--json", "--now", NOW.isoformat())
     shown = json.loads(out)
@@ -94,6 +98,21 @@ async def test_queue_show_prints_timeline_notes_and_masked_transcript(queue: Que
     ]  # fmt: skip
     assert shown["notes"][0]["agent"] == AGENT
     assert "13900001003" not in shown["notes"][0]["text"]
+
+
+async def test_queue_show_gives_the_contact_preferences(queue: Queue, redis: Redis) -> None:
+    await PreferenceStore(redis).no_third_parties(7001, NOW - timedelta(hours=1))
+    code, out = await run("queue", "show", "T-BRCH1", "--now", NOW.isoformat())
+    assert code == 0
+    assert (
+        "  contact: Contact only the borrower about the loan (asked 2025-03-10T09:00:00+08:00)\n"
+        in out
+    )
+    code, out = await run("queue", "show", "T-BRCH1", "--json", "--now", NOW.isoformat())
+    assert json.loads(out)["contact"] == {
+        "no_third_parties_at": "2025-03-10T09:00:00+08:00",
+        "opted_out_at": None,
+    }
 
 
 async def test_queue_show_unknown_ticket_fails(queue: Queue) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from aiohttp import web
@@ -11,6 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 
 from actions.domain.clock import FixedClock
+from actions.domain.preferences import PreferenceStore
 from actions.domain.stats import DailyStats
 from bot.metrics import Metrics
 from bot.ops.app import mount_ops
@@ -77,6 +79,28 @@ async def test_ticket_page_shows_masked_personal_data_and_escaped_text(
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
     assert "<script>" not in page
     assert "A colleague will reply here." in page
+
+
+async def test_ticket_page_shows_the_contact_preferences_the_borrower_asked_for(
+    client: Client, queue: Queue, redis: Redis, clock: FixedClock
+) -> None:
+    page = await (await client.get("/tickets/T-BRCH1", headers=BEARER)).text()
+    assert '<dd id="contact">—</dd>' in page
+    preferences = PreferenceStore(redis)
+    await preferences.no_third_parties(7001, clock.now() - timedelta(minutes=30))
+    page = await (await client.get("/tickets/T-BRCH1", headers=BEARER)).text()
+    assert (
+        '<dd id="contact">Contact only the borrower about the loan (asked 2025-03-10 09:30)</dd>'
+        in page
+    )
+    await preferences.opt_out(7001, clock.now())
+    page = await (await client.get("/tickets/T-BRCH1", headers=BEARER)).text()
+    assert (
+        "Contact only the borrower about the loan (asked 2025-03-10 09:30)"
+        " · No proactive messages (asked 2025-03-10 10:00)</dd>" in page
+    )
+    other = await (await client.get("/tickets/T-DONE3", headers=BEARER)).text()
+    assert '<dd id="contact">—</dd>' in other
 
 
 async def test_resolved_ticket_shows_outcome_notes_and_timeline(

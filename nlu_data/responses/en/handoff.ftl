@@ -30,9 +30,12 @@ agent_card =
     Signals: { $signals }
     Triggering message: { $trigger }
     Already offered: { $offered }
+    Contact preferences: { $contact }
     Last messages:
     { $transcript }
     Commands in this topic: /note TEXT, /approve N (instalments), /approve defer DAYS.
+agent_contact_borrower_only = contact only the borrower about the loan (asked { $since })
+agent_contact_no_messages = no proactive messages (asked { $since })
 agent_unverified = not verified
 agent_btn_claim = ✋ Claim
 agent_btn_resolve = ✅ Resolve

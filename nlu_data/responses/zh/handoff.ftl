@@ -30,9 +30,12 @@ agent_card =
     信号：{ $signals }
     触发消息：{ $trigger }
     机器人已提供：{ $offered }
+    联系偏好：{ $contact }
     最近消息：
     { $transcript }
     话题内指令：/note 备注内容，/approve 期数，/approve defer 天数。
+agent_contact_borrower_only = 只就本笔借款联系借款人本人（{ $since } 提出）
+agent_contact_no_messages = 不接收主动消息（{ $since } 提出）
 agent_unverified = 未验证
 agent_btn_claim = ✋ 认领
 agent_btn_resolve = ✅ 结案

@@ -119,6 +119,16 @@ def _decimal(whole: str, cents: str | None) -> Decimal | None:
         return None
 
 
+_FIGURE_ONLY = re.compile(r"^\s*(\d+)(?:\.(\d{1,2}))?\s*$")
+
+
+def bare_figure(text: str | None) -> Decimal | None:
+    """A message that is only a figure, with no currency or unit ("3", "500"): what it counts
+    is for the open question to say."""
+    match = _FIGURE_ONLY.match(text or "")
+    return _decimal(match.group(1), match.group(2)) if match else None
+
+
 def parse_amount(text: str, *, bare: bool = True) -> Decimal | None:
     """An amount: the whole reply ("500", "¥500", "500元") or, with `bare=False`, one marked
     in a sentence ("I'll pay 500 on the 15th", "周五还500", "300元")."""

@@ -40,7 +40,7 @@ from dialogs.plan_keyboards import (
     promise_confirm_keyboard,
     promise_days_keyboard,
 )
-from dialogs.plan_parsing import parse_amount, parse_date, parse_time
+from dialogs.plan_parsing import bare_figure, parse_amount, parse_date, parse_time
 from dialogs.resume import resumable
 from dialogs.states import Promise
 from dialogs.verify import begin_verification
@@ -221,6 +221,11 @@ async def change(convo: Conversation) -> None:
 
 
 async def promise_asked(message: Message, convo: Conversation) -> None:
+    """A promise, unless the message is only a figure below the smallest part payment: with no
+    question open, "3" is more likely a menu choice or a count than ¥3.00 (not understood)."""
+    figure = bare_figure(message.text)
+    if figure is not None and figure < convo.services.domain.policy.partial_payment.min_amount:
+        raise SkipHandler
     await start_promise(convo, message.text)
 
 

@@ -151,3 +151,18 @@ async def test_changing_ones_mind_records_nothing_and_stale_buttons_do_nothing(
     assert await chat.press(confirm) == []
     assert chat.alerts == ["该按钮已失效，请发送 /menu。"]
     assert await services.domain.promises.history("D-1001") == []
+
+
+async def test_a_bare_small_figure_with_no_question_open_is_not_a_promise_of_that_much(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("3"))
+    assert text == "抱歉，我没有完全理解。您可以换个说法，或在菜单中选择。"
+    assert [label for label, _ in chat.buttons()][:2] == ["💰 查询欠款", "🏦 还款方式"]
+    text = joined(await chat.send("500"))  # from the smallest part payment up: an amount
+    assert text.startswith("您打算哪天还款？")
+    await chat.press(chat.buttons()[3][1])  # Fri 4 Dec
+    await chat.press(data_of(chat, "✅ 对，记录下来"))
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert (promise.amount, promise.due_date) == (Decimal("500.00"), date(2026, 12, 4))

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from bot.nlu.base import FALLBACK_INTENT, INTENTS
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import fold, normalize
 
 ENTITY_TYPES: frozenset[str] = frozenset({"amount", "installments", "date", "time"})
 KNOWN_INTENTS: frozenset[str] = frozenset((*INTENTS, FALLBACK_INTENT))
@@ -189,7 +189,7 @@ def _load_block(path: Path, block: yaml.Node, data: TrainingData) -> None:
             data.examples.append(_parse_example(path, line, raw, name))
     elif kind == "synonym":
         for _, raw in lines:
-            data.synonyms[raw.lower()] = name
+            data.synonyms[fold(raw)] = name  # as the text it is applied to: simplified
     elif kind == "regex":
         for line, raw in lines:
             try:

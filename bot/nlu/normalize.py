@@ -105,7 +105,13 @@ def apply_synonyms(text: str, synonyms: Mapping[str, str]) -> str:
 
     replaced = _ASCII_WORD.sub(word, text)
     if has_cjk(replaced):
-        for variant, canonical in synonyms.items():
-            if variant in replaced and has_cjk(variant):
-                replaced = replaced.replace(variant, canonical)
+        for variant in _longest_first(tuple(synonyms)):
+            if variant in replaced:
+                replaced = replaced.replace(variant, synonyms[variant])
     return replaced
+
+
+@lru_cache(maxsize=8)
+def _longest_first(variants: tuple[str, ...]) -> tuple[str, ...]:
+    """The Chinese variants, longest first: "唔该晒" is replaced whole before "唔" is."""
+    return tuple(sorted((v for v in variants if has_cjk(v)), key=len, reverse=True))

@@ -68,6 +68,18 @@ async def test_traditional_and_noisy_text_is_understood(nlu: ClassifierNLU) -> N
     assert (await nlu.parse("ＳＴＯＰ messaging me!!!", NOW)).intent.name == "stop_contact"
 
 
+async def test_cantonese_is_read_through_its_mandarin_synonyms(nlu: ClassifierNLU) -> None:
+    expected = {
+        "唔該晒你": "thank",
+        "唔使喇": "deny",
+        "幾多錢呀而家": "check_balance",
+        "點樣還錢": "repayment_channels",
+        "我冇錢還，可唔可以分期": "hardship_plan",
+        "我想搵真人": "request_human",
+    }
+    assert {text: (await nlu.parse(text, NOW)).intent.name for text in expected} == expected
+
+
 async def test_below_threshold_is_fallback(model: IntentModel) -> None:
     strict = ClassifierNLU(model, threshold=0.999)
     result = await strict.parse("hmm maybe", NOW)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.nlu.base import INTENTS
 from bot.nlu.data import NLUDataError, data_hash, load_data, load_file
-from bot.nlu.normalize import detect_lang
+from bot.nlu.normalize import detect_lang, normalize
 
 
 def test_every_intent_has_40_chinese_and_40_english_examples(training_data) -> None:  # type: ignore[no-untyped-def]
@@ -32,6 +32,14 @@ def test_synonyms_regexes_and_lookups_are_loaded(training_data) -> None:  # type
     assert training_data.synonyms["tmrw"] == "tomorrow"
     assert "money" in training_data.regexes
     assert "payment_channel" in training_data.lookups
+
+
+def test_synonyms_apply_to_the_folded_text_longest_first(training_data) -> None:  # type: ignore[no-untyped-def]
+    synonyms = training_data.synonyms
+    assert synonyms["听日"] == "明天" and "聽日" not in synonyms  # keys folded to simplified
+    assert normalize("唔該晒，唔係我借嘅", synonyms) == "谢谢,不是我借的"
+    assert normalize("唔該打返俾我", synonyms) == "麻烦打返给我"  # not 不该 ("shouldn't")
+    assert normalize("系统出错", synonyms) == "系统出错"  # 係 alone is not mapped
 
 
 def test_data_dir_resolves_to_its_nlu_folder_and_skips_other_files(tmp_path: Path) -> None:

@@ -138,8 +138,8 @@ class DateRules:
         )
         zh_day = rf"(?P<zday>{ZH_NUMBER})\s?(?:号|日)"
         self._zh = re.compile(
-            r"(?P<dat>大后天)|(?P<after>后天|後天)"
-            r"|(?P<tom>明天|明日|明儿|明早|明晚|明天早上|明天晚上)"
+            r"(?P<dat>大后天)|(?P<after>后天|後天|后日)"  # 后日, 听日, 听朝: Cantonese
+            r"|(?P<tom>明天|明日|明儿|明早|明晚|明天早上|明天晚上|听日|听朝)"
             r"|(?P<tod>今天|今日|今儿|今晚|今早|今夜|今天下午|今天晚上)"
             rf"|(?P<zn>{ZH_NUMBER})\s?天(?:后|以后|之后)|过(?P<zn2>{ZH_NUMBER})\s?天"
             r"|(?P<zeonm>下个?月(?:底|末))|(?P<zeom>(?:这个?月|本月)?(?:月底|月末|月尾))"

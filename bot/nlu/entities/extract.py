@@ -13,7 +13,7 @@ from bot.nlu.normalize import fold
 
 # Cheap pre-check: without a digit, numeral, or date/time word there is nothing to resolve.
 _MAYBE = re.compile(
-    r"[\d零〇一二两三四五六七八九十百千万半]|今|明|后天|後天|周|星期|礼拜|月|号|点|午|晚|早"
+    r"[\d零〇一二两三四五六七八九十百千万半]|今|明|后天|後天|后日|听日|听朝|周|星期|礼拜|月|号|点|午|晚|早"
     r"|today|tomorrow|tonight|tm|2mor|2day|2nite|day|week|month|mon|tue|wed|thu|fri|sat|sun"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|noon|midnight|one|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|eom|morning|afternoon|evening|weekend|end"

@@ -119,7 +119,7 @@ def _decimal(whole: str, cents: str | None) -> Decimal | None:
         return None
 
 
-_FIGURE_ONLY = re.compile(r"^\s*(\d+)(?:\.(\d{1,2}))?\s*$")
+_FIGURE_ONLY = re.compile(rf"^\s*{_MONEY}\s*$")
 
 
 def bare_figure(text: str | None) -> Decimal | None:

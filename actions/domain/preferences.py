@@ -21,6 +21,11 @@ class ContactPreferences:
     opted_out_at: datetime | None = None  # no proactive messages
     no_third_parties_at: datetime | None = None  # nobody but the borrower about the loan
 
+    def asked(self) -> list[tuple[str, datetime]]:
+        """What was asked, as ("borrower_only" | "no_messages", when), in the order shown."""
+        pairs = (("borrower_only", self.no_third_parties_at), ("no_messages", self.opted_out_at))
+        return [(what, at) for what, at in pairs if at is not None]
+
 
 class HashWrites(Protocol):
     """Queues a hash field's write to be sent later (the bot's turn-closing batch)."""

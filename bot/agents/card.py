@@ -95,15 +95,12 @@ def contact_text(services: BotServices, contact: ContactPreferences) -> str:
     """The borrower's contact preferences for the card, with when they asked; "—" if none."""
     lang = services.settings.agents.agents_lang
     tz = services.domain.handoff.shifts.tz
-    asked = (
-        ("agent_contact_borrower_only", contact.no_third_parties_at),
-        ("agent_contact_no_messages", contact.opted_out_at),
-    )
     return (
         " · ".join(
-            services.catalog.text(lang, key, since=format_datetime(at, tz, lang))
-            for key, at in asked
-            if at is not None
+            services.catalog.text(
+                lang, f"agent_contact_{what}", since=format_datetime(at, tz, lang)
+            )
+            for what, at in contact.asked()
         )
         or "—"
     )

@@ -177,13 +177,18 @@ def agent_label(ticket: Ticket) -> str:
     return ticket.agent_name or (str(ticket.agent_id) if ticket.agent_id is not None else "")
 
 
+CONTACT_LABELS = {
+    "borrower_only": "Contact only the borrower about the loan",
+    "no_messages": "No proactive messages",
+}
+
+
 def contact_summary(contact: ContactPreferences, when: Callable[[datetime], str]) -> str:
     """The borrower's contact preferences in a line, each with when it was asked; "—" if none."""
-    asked = (
-        ("Contact only the borrower about the loan", contact.no_third_parties_at),
-        ("No proactive messages", contact.opted_out_at),
+    return (
+        " · ".join(f"{CONTACT_LABELS[what]} (asked {when(at)})" for what, at in contact.asked())
+        or "—"
     )
-    return " · ".join(f"{what} (asked {when(at)})" for what, at in asked if at) or "—"
 
 
 def _iso(moment: datetime | None) -> str:

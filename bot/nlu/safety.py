@@ -101,6 +101,10 @@ LEXICON: tuple[Signal, ...] = (
         r"殡|葬",  # 殡仪馆, 出殡, 葬礼, 下葬: only ever about a funeral
         r"passed away|passed on|\bdied\b|\bdeceased\b|death in the family|bereave\w*|funeral",
         r"\bwidow(?:ed|er)?\b|(?:just|recently) passed\b",
+        # "my late husband"; "my wife passed, ..." (but not "my son passed his exams")
+        r"\blate (?:husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister)\b",
+        r"\b(?:husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister)"
+        r" (?:has |had |just |recently |sadly )?passed\b(?! (?:the|his|her|an?|my|their|it)\b)",
         r"(?:儿子|女儿|爸|妈|父亲|母亲|老公|丈夫|老婆|妻子|爷爷|奶奶|外公|外婆)(?:已经)?走了",
         # the same with one character of the relative missing ("我儿走了", "我子走了")
         _EXACT + r"我(?:儿|子|女|公|夫|婆|妻)(?:已经)?走了",

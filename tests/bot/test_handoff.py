@@ -106,6 +106,54 @@ async def test_bereavement_is_vulnerable_high_priority(
     assert ticket.borrower_id is None  # escalations never wait for verification
 
 
+async def test_a_death_told_with_a_dispute_is_filed_as_bereavement_and_the_loan_held(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(8004, "en")
+    await chat.verify(*D1002)
+    replies = await chat.send("this isn't my loan, it was my late father's")
+    assert replies[0].startswith(
+        "I am very sorry for your loss, and thank you for telling us at such a difficult time."
+    )
+    text = joined(replies)
+    assert "passed your conversation to a member of our team" in text
+    assert "you will not receive payment reminders or collection messages" in text
+    ticket = await only_ticket(services)
+    assert (ticket.reason, ticket.priority) == ("vulnerable", "high")
+    assert "vulnerable:death" in ticket.signals
+    assert await services.domain.tickets.hold_for("L-1002") == ticket.ticket_id
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first_line"),
+    [
+        ("我老公上个月去世了", "zh", "听到这个消息，我们深感难过，请您节哀。"),
+        ("I was in hospital for a month", "en", "Thank you for telling us. I am sorry you"),
+        ("我老公打我", "zh", "感谢您信任我们，告诉我们这些。您的安全最重要"),
+    ],
+)
+async def test_what_a_vulnerable_borrower_told_us_is_answered_first(
+    new_chat: Callable[..., ChatDriver],
+    services: BotServices,
+    text: str,
+    lang: str,
+    first_line: str,
+) -> None:
+    chat = new_chat(8005, "zh-hans" if lang == "zh" else "en")
+    replies = await chat.send(text)
+    assert replies[0].startswith(first_line)
+    ticket = await only_ticket(services)
+    assert (ticket.reason, ticket.priority) == ("vulnerable", "high")
+
+
+async def test_a_plain_request_for_a_person_gets_no_sympathy_line(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(8006, "en")
+    replies = await chat.send("I want to talk to a real person")
+    assert replies[0].startswith("I have passed your conversation")
+
+
 async def test_self_harm_is_urgent_and_crisis_support_is_sent_at_once(
     chat: ChatDriver, services: BotServices
 ) -> None:

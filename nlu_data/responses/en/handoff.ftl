@@ -4,6 +4,9 @@ crisis_support =
     I'm really sorry you are going through this. You don't have to face it alone — please reach out now to people who can help right away:
     { $hotlines }
     A member of our team will also contact you. Your safety matters far more than any payment.
+handoff_ack_bereavement = I am very sorry for your loss, and thank you for telling us at such a difficult time.
+handoff_ack_abuse = Thank you for trusting us with this. Your safety comes first: if you are in danger right now, please call the police.
+handoff_ack_vulnerable = Thank you for telling us. I am sorry you are going through a hard time; our team will take your situation into account.
 handoff_created = I have passed your conversation to a member of our team, with everything you have told me, so you won't need to repeat yourself. They will reply here in this chat.
 handoff_already_open = Your conversation is already with our team; I have added this message for them. They will reply here.
 handoff_wait_urgent = Someone will reply within { $minutes } minutes.

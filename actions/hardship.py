@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
@@ -66,6 +67,20 @@ def say_quote(ctx: ActionContext, quote: Quote) -> None:
     ctx.say("plan_confirm_ask")
 
 
+EXAMPLE_DEFER_DAYS = 14
+
+
+def say_examples(ctx: ActionContext, counts: Sequence[int], max_defer_days: int | None) -> None:
+    """How to choose, with examples this borrower can actually have: a count from the middle
+    of their range, and a deferral only when one is open to them (at most its limit)."""
+    instalments = str(counts[len(counts) // 2])
+    if max_defer_days is None:
+        ctx.say("hardship_choose_instalments", instalments=instalments)
+    else:
+        days = str(min(EXAMPLE_DEFER_DAYS, max_defer_days))
+        ctx.say("hardship_choose", instalments=instalments, days=days)
+
+
 class ActionHardshipOptions(VerifiedAction):
     """Whether a self-service plan is possible, and which instalments or deferral fit."""
 
@@ -108,7 +123,7 @@ class ActionHardshipOptions(VerifiedAction):
                 tz=borrower.tz,
             )
         ctx.say("hardship_option_partial", minimum=money(policy.partial_payment.min_amount))
-        ctx.say("hardship_choose")
+        say_examples(ctx, options.installment_counts, options.max_defer_days)
         return [SlotSet(plan_slots.PLAN_OPTIONS, options.model_dump(mode="json"))]
 
 

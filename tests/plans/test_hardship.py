@@ -40,6 +40,7 @@ async def test_d1001_chooses_six_instalments_confirms_and_the_plan_is_recorded(
     assert "逾期金额为 ¥2,240.00（已逾期 12 天）" in text
     assert "分 2 至 6 期按月还款，第一期在 7 天内" in text
     assert "最晚在今天起 30 天内一次性还清" in text
+    assert text.endswith("请告诉我您希望怎么安排，例如“分4期”或“延期14天”。")
     labels = [label for label, _ in chat.buttons()]
     assert labels[:5] == ["分2期", "分3期", "分4期", "分5期", "分6期"]
     assert "延期30天" in labels
@@ -156,6 +157,9 @@ async def test_d1002_gets_instalments_but_no_deferral_with_the_reason(
         "a deferral) is possible only up to 30 days past due; yours is 45 days past due. "
         "Instalments are still possible." in text
     )
+    # The example names only what this borrower can have: no deferral.
+    assert text.endswith("Tell me which you prefer, for example “4 instalments”.")
+    assert "defer" not in text.split("Instalments are still possible.")[1]
     labels = [label for label, _ in chat.buttons()]
     assert "6 instalments" in labels
     assert not [label for label in labels if label.startswith("Pay in")]

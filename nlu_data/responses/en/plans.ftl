@@ -39,7 +39,8 @@ hardship_intro = Thank you for telling me. Your overdue amount is { $overdue } (
 hardship_option_installments = • Instalments: pay it in { $min } to { $max } monthly instalments, the first within { $within } days.
 hardship_option_deferral = • Pay later: pay the whole amount in one go, up to { $max_days } days from today.
 hardship_option_partial = • Pay part now: any amount from { $minimum }, and we note it.
-hardship_choose = Tell me which you prefer, for example “4 instalments” or “defer 14 days”.
+hardship_choose = Tell me which you prefer, for example “{ $instalments } instalments” or “defer { $days } days”.
+hardship_choose_instalments = Tell me which you prefer, for example “{ $instalments } instalments”.
 hardship_other_options = These options are still open to you:
 
 ## Quotes and recorded plans

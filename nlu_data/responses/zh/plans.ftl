@@ -39,7 +39,8 @@ hardship_intro = 谢谢您告诉我。您目前的逾期金额为 { $overdue }�
 hardship_option_installments = • 分期还款：分 { $min } 至 { $max } 期按月还款，第一期在 { $within } 天内。
 hardship_option_deferral = • 延期还款：最晚在今天起 { $max_days } 天内一次性还清。
 hardship_option_partial = • 先还一部分：{ $minimum } 起，金额不限，我们会记录下来。
-hardship_choose = 请告诉我您希望怎么安排，例如“分4期”或“延期14天”。
+hardship_choose = 请告诉我您希望怎么安排，例如“分{ $instalments }期”或“延期{ $days }天”。
+hardship_choose_instalments = 请告诉我您希望怎么安排，例如“分{ $instalments }期”。
 hardship_other_options = 以下方案您仍然可以选择：
 
 ## 方案报价与记录

@@ -60,6 +60,11 @@ def _decimal(value: Any) -> Decimal | None:
     return to_cents(amount) if amount.is_finite() else None
 
 
+def _clock(moment: time | None) -> str | None:
+    """A time of day as the dialogs keep it ("15:00")."""
+    return moment.strftime("%H:%M") if moment is not None else None
+
+
 def _parse(parse: Any, value: Any) -> Any:
     if not isinstance(value, str):
         return None
@@ -116,7 +121,8 @@ class ActionPromiseCheck(VerifiedAction):
     """Checks a promise against the limits: asks for what is missing or outside them, else
     says back the exact amount, date (and time) in the borrower's timezone to confirm.
 
-    A change to a recorded promise (`PROMISE_REF`) starts from that promise's amount."""
+    A change to a recorded promise (`PROMISE_REF`) starts from that promise's amount; one
+    that names only an amount ("make it 300") keeps its day and time, while they are ahead."""
 
     action_name = "action_promise_check"
 
@@ -125,6 +131,8 @@ class ActionPromiseCheck(VerifiedAction):
         draft = PromiseDraft(ctx)
         loan = pick_loan(borrower)
         old: Promise | None = None
+        now = ctx.services.clock.now()
+        kept: Events = []
         if draft.replaces is not None:
             old, events = await changeable(ctx, borrower)
             if old is None:
@@ -132,9 +140,14 @@ class ActionPromiseCheck(VerifiedAction):
             draft.kind = "promise"
             if draft.amount is None and not draft.full:
                 draft.amount = old.amount
+            elif draft.due_date is None and old.due_at > now:
+                draft.due_date, draft.due_time = old.due_date, old.due_time
+                kept = [
+                    SlotSet(plan_slots.PROMISE_DATE, old.due_date.isoformat()),
+                    SlotSet(plan_slots.PROMISE_TIME, _clock(old.due_time)),
+                ]
         if draft.full:  # said back, then recorded, as this exact figure
             draft.amount = loan.overdue_total
-        now = ctx.services.clock.now()
         refusals = check_promise(
             amount=draft.amount,
             due_date=draft.due_date,
@@ -167,7 +180,7 @@ class ActionPromiseCheck(VerifiedAction):
         else:
             confirm = "partial_confirm" if draft.kind == "partial" else "promise_confirm"
             ctx.say(confirm, amount=amount, when=when)
-        return [*_summary_slots(draft), *changing]
+        return [*_summary_slots(draft), *kept, *changing]
 
 
 class ActionPromiseRecord(VerifiedAction):

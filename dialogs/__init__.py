@@ -12,6 +12,7 @@ from dialogs import (
     callback,
     channels,
     fallback,
+    follow_up,
     handoff,
     hardship,
     language,
@@ -33,6 +34,7 @@ FLOWS = (
     smalltalk,  # its "wait, let me think" leaves any flow's question open
     verify,
     language,
+    follow_up,  # a change right after an agreement ("改到下周一") is to it, not a new plan
     promise_manage,  # before agreements: "取消我的承诺" is not "我的承诺"
     agreements,
     hardship,

@@ -22,6 +22,7 @@ from dialogs.plan_common import (
     borrower_zone,
     forget,
     new_token,
+    note_agreed,
     run_action,
     says_no,
 )
@@ -119,8 +120,9 @@ async def book(convo: Conversation, at: int) -> None:
     )
     if result is None:
         return
-    if result.slot_changes().get(plan_slots.CALLBACK_ID):
+    if booked := result.slot_changes().get(plan_slots.CALLBACK_ID):
         await convo.state.set_state(None)
+        await note_agreed(convo, "callback", str(booked), at)
         await convo.send_responses(result.responses, markup=main_menu(convo))
     else:  # full meanwhile, or no longer possible: the nearest free slots instead
         await _show_slots(convo, result)

@@ -8,7 +8,7 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from aiogram.types import CallbackQuery
@@ -18,6 +18,9 @@ from bot.action_client import ActionError, ActionResult
 from bot.conversation import Conversation
 
 logger = logging.getLogger(__name__)
+
+# FSM data: the promise or call last agreed, with the turn it was agreed in.
+LAST_AGREED = "last_agreed"
 
 # Replies that confirm or decline, besides the NLU's affirm / deny.
 YES = re.compile(
@@ -116,6 +119,15 @@ async def forget(convo: Conversation, keys: Iterable[str]) -> None:
     kept = {k: v for k, v in data.items() if k not in set(keys)}
     if kept != data:
         await convo.state.set_data(kept)
+
+
+async def note_agreed(
+    convo: Conversation, kind: Literal["promise", "callback"], ref: str, at: int | None = None
+) -> None:
+    """Remembers what was just agreed (and, for a call, when: a timestamp), for a change
+    that follows without naming it (`dialogs.follow_up`)."""
+    agreed = {"kind": kind, "ref": ref, "turn": convo.turn, "at": at}
+    await convo.state.update_data({LAST_AGREED: agreed})
 
 
 async def borrower_zone(convo: Conversation) -> ZoneInfo:

@@ -26,6 +26,7 @@ from dialogs.plan_common import (
     committed_part,
     forget,
     new_token,
+    note_agreed,
     note_handoff,
     run_action,
     says_no,
@@ -156,6 +157,9 @@ async def check(convo: Conversation, draft: dict[str, Any]) -> None:
         draft["amount"] = changes[plan_slots.PROMISE_AMOUNT]
     if changes.get(plan_slots.PROMISE_REF):  # the recorded promise the change is to
         draft["replaces"] = changes[plan_slots.PROMISE_REF]
+    for key, slot in (("date", plan_slots.PROMISE_DATE), ("time", plan_slots.PROMISE_TIME)):
+        if changes.get(slot):  # kept from the promise a change of amount is to
+            draft[key] = changes[slot]
     needs: list[str] = list(changes.get(plan_slots.PROMISE_NEEDS) or [])
     if needs and needs[0] in ENDS:
         await end(convo, result, "change")
@@ -191,6 +195,7 @@ async def record(convo: Conversation) -> None:
         return
     changes = result.slot_changes()
     if changes.get(plan_slots.PROMISE_ID):
+        await note_agreed(convo, "promise", str(changes[plan_slots.PROMISE_ID]))
         await convo.send_responses(result.responses, markup=main_menu(convo))
     elif (changes.get(plan_slots.PROMISE_NEEDS) or [None])[0] in ENDS:
         await end(convo, result, "change")  # the promise it changes was closed meanwhile

@@ -41,7 +41,7 @@ CHANGE = re.compile(
 )
 CANCEL_OR_CHANGE = re.compile(f"{CANCEL.pattern}|{CHANGE.pattern}", re.IGNORECASE)
 # Where the new terms begin: after the last of these ("改到下周五", "move it to Monday").
-_NEW_TERMS = re.compile(
+NEW_TERMS = re.compile(
     r"改到|改成|改为|换到|换成|推迟到|延后到|延期到|\bto\b(?!\s+pay\b)", re.IGNORECASE
 )
 _OPS = frozenset({"change", "cancel"})
@@ -54,18 +54,22 @@ def new_terms(text: str) -> str:
     asked = CHANGE.search(text)
     if asked is None:
         return ""
-    found = list(_NEW_TERMS.finditer(text, asked.start()))
+    found = list(NEW_TERMS.finditer(text, asked.start()))
     return text[(found[-1] if found else asked).end() :].strip()
 
 
-async def start_change(convo: Conversation, text: str | None, ref: str = "") -> None:
+async def start_change(
+    convo: Conversation, text: str | None, ref: str = "", *, terms: str | None = None
+) -> None:
     """Changes the recorded promise `ref` (or the only open one): the new date and amount
-    the message names, what is missing asked for, then said back to confirm."""
+    the message names (or `terms`, when the caller found them), what is missing asked for,
+    then said back to confirm."""
     if not convo.verified:
         await begin_verification(convo, pending="promise_change")
         return
     draft: dict[str, str] = {"kind": "promise", "replaces": ref}
-    terms = new_terms(text or "")
+    if terms is None:
+        terms = new_terms(text or "")
     if terms:
         services = convo.services
         reading = await services.nlu.parse(terms, services.local_now())

@@ -111,3 +111,17 @@ async def test_a_new_time_for_it_moves_the_call_just_booked_on_its_day(
     [moved] = await services.domain.callbacks.upcoming("D-1001")
     assert moved.start == datetime(2026, 12, 2, 16, 0, tzinfo=SHANGHAI)
     assert moved.replaces == booked.callback_id
+
+
+async def test_asking_for_more_time_on_it_asks_the_new_day(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    await chat.send("我明天还500")
+    await chat.press(data_of(chat, "✅ 对，记录下来"))
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    text = joined(await chat.send("能不能推迟几天"))
+    assert f"承诺 {promise.promise_id}" in text
+    assert "您打算哪天还款" in text
+    text = joined(await chat.send("周五"))
+    assert "改为 2026年12月4日（周五） (Asia/Shanghai) 之前还款 ¥500.00，对吗？" in text

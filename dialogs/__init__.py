@@ -11,6 +11,7 @@ from dialogs import (
     balance,
     callback,
     channels,
+    consequences,
     fallback,
     follow_up,
     handoff,
@@ -37,6 +38,7 @@ FLOWS = (
     follow_up,  # a change right after an agreement ("改到下周一") is to it, not a new plan
     promise_manage,  # before agreements: "取消我的承诺" is not "我的承诺"
     agreements,
+    consequences,  # before hardship: "what happens if I can't pay" asks for the facts
     hardship,
     promise,
     callback,

@@ -4,6 +4,7 @@ after repeated misunderstanding, or for something outside the self-service polic
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
@@ -16,7 +17,7 @@ from bot.conversation import Conversation
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback
-from dialogs.plan_parsing import answer_core
+from dialogs.plan_parsing import answer_core, asks_deferral
 from dialogs.promise_manage import CANCEL as CANCEL_PROMISE
 from dialogs.promise_manage import CHANGE as CHANGE_PROMISE
 
@@ -51,16 +52,21 @@ BARE_ANSWER = re.compile(
 )
 
 
-# Wordings a flow serves itself that the classifier can read as a request for a person ("I need
-# to change my promise"). An explicit ask for a person (a safety-lexicon signal) still goes to one.
-SELF_SERVICE = (CANCEL_PROMISE, CHANGE_PROMISE)
+# Wordings a flow serves itself that the classifier can read as an escalation, by the intent it
+# reads them as: "I need to change my promise" as a request for a person, "I want to defer" as a
+# vulnerable situation (its "I want to d…" is that of "I want to die"). Any safety-lexicon signal
+# in the message (an explicit ask for a person, a death, an illness) still goes to a person.
+SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
+    "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search, asks_deferral),
+    "vulnerable": (asks_deferral,),
+}
 
 
 async def escalation_said(
     message: Message, convo: Conversation, bot: Bot, raw_state: str | None = None
 ) -> None:
     """Hands over; but inside a flow that asked a question, bare figures are its answer, and
-    a request for a person that is a flow's own wording is the flow's.
+    a flow's own wording (`SELF_SERVICE`) is the flow's.
 
     The classifier can read "50" as a dispute; only the safety lexicon overrides an answer.
     """
@@ -68,11 +74,8 @@ async def escalation_said(
     text = message.text or ""
     if raw_state and not signals and BARE_ANSWER.match(answer_core(text)):
         raise SkipHandler
-    if (
-        convo.intent == "request_human"
-        and not signals
-        and any(wording.search(text) for wording in SELF_SERVICE)
-    ):
+    wordings = SELF_SERVICE.get(convo.intent or "", ())
+    if not signals and any(wording(text) for wording in wordings):
         raise SkipHandler
     await hand_over(convo, bot)
 

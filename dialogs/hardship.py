@@ -27,7 +27,7 @@ from dialogs.plan_common import (
     token_is_current,
 )
 from dialogs.plan_keyboards import PlanConfirm, PlanPick, options_keyboard, plan_confirm_keyboard
-from dialogs.plan_parsing import parse_deferral_days, parse_installments
+from dialogs.plan_parsing import asks_for_a_plan, parse_deferral_days, parse_installments
 from dialogs.promise import PARTIAL, start_partial
 from dialogs.resume import resumable
 from dialogs.states import Hardship
@@ -214,8 +214,8 @@ def build_router() -> Router:
         IntentFilter("promise_to_pay", "nlu_fallback", "out_of_scope"),
         Magic(F.text.func(cannot_pay)),
     )
-    # "分4期" / "6 instalments" asks for a plan whatever the NLU made of it.
-    router.message.register(hardship_asked, Magic(F.text.func(parse_installments)))
+    # "分4期" / "6 instalments" / "I want to defer" asks for a plan whatever the NLU made of it.
+    router.message.register(hardship_asked, Magic(F.text.func(asks_for_a_plan)))
     router.callback_query.register(hardship_pressed, MenuCallback.filter(F.item == "hardship"))
     router.callback_query.register(option_pressed, PlanPick.filter())
     router.callback_query.register(confirm_pressed, PlanConfirm.filter())

@@ -80,6 +80,24 @@ _DURATION = re.compile(
 )
 
 
+# A deferral asked for in so many words ("I want to defer", "能不能延期两周"): not "later",
+# "晚" or "缓", which also ask for a call later or a promise later today.
+_DEFERRAL = re.compile(
+    r"\bdefer(?:ral|ring|red|ment)?\b|\bpostpon\w*|\bextension\b|\bpayment holiday\b|延期|宽限",
+    re.IGNORECASE,
+)
+
+
+def asks_deferral(text: str) -> bool:
+    """Whether the message asks, in so many words, to pay later (a deferral)."""
+    return _DEFERRAL.search(text) is not None
+
+
+def asks_for_a_plan(text: str) -> bool:
+    """Whether the message asks for instalments ("分4期") or a deferral by its wording."""
+    return parse_installments(text) is not None or asks_deferral(text)
+
+
 def parse_deferral_days(text: str) -> int | None:
     """Days of a deferral: "defer 2 weeks" → 14, "延期30天" → 30; needs a deferral word."""
     if not _DEFER_WORD.search(text):

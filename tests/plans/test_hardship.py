@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.factory import key_builder
@@ -88,6 +89,36 @@ async def test_d1001_deferral_typed_in_english_and_confirmed_with_yes(
     assert [(i.due, i.amount) for i in plan.schedule] == [(date(2026, 12, 15), Decimal("2240.00"))]
     assert f"Your plan {plan.plan_id} is recorded" in text
     assert "1. Tue 15 Dec 2026  ¥2,240.00" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        # the classifier reads this one as a vulnerable situation ("I want to d…")
+        ("I want to defer", "Pay later: pay the whole amount in one go, up to 30 days"),
+        ("I want to postpone the payment", "Pay later: pay the whole amount in one go"),
+        ("I want to defer 14 days", "the whole ¥2,240.00 paid 14 days from today"),
+        ("defer 14 days", "the whole ¥2,240.00 paid 14 days from today"),
+    ],
+)
+async def test_a_deferral_asked_in_so_many_words_is_the_plan_flow_not_a_person(
+    new_chat: Callable[..., ChatDriver], services: BotServices, text: str, reply: str
+) -> None:
+    chat = new_chat(6103, "en")
+    await chat.verify(*D1001)
+    assert reply in joined(await chat.send(text))
+    assert await services.domain.tickets.all() == []
+
+
+async def test_a_deferral_with_a_sensitive_situation_still_goes_to_a_person(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(6104, "en")
+    await chat.verify(*D1001)
+    text = joined(await chat.send("I want to defer, my mum is very ill"))
+    assert "passed your conversation to a member of our team" in text
+    [ticket] = await services.domain.tickets.all()
+    assert ticket.reason == "vulnerable"
 
 
 async def test_typed_choice_then_no_offers_the_other_options_and_records_nothing(

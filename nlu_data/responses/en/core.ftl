@@ -46,6 +46,7 @@ balance_summary =
     Outstanding principal: { $outstanding }
     Next due date: { $next_due }
     Figures as of { $as_of }.
+consequences = To answer plainly: while an amount is overdue, late fees continue to apply under your loan contract, and overdue payments are reported to the credit reference system, which can make it harder to borrow in future. Paying the overdue amount puts your account back in order. If you cannot pay in full, a repayment plan or a call with our team may help: I can show what you owe, or look at the options with you.
 stage_current = Your account is up to date. Thank you!
 stage_early = Just a friendly reminder: this payment is a few days late. Paying it soon keeps your account in good standing.
 stage_mid = This payment is now overdue. Please pay the overdue amount as soon as you can. If that is difficult, tell me and we can look at options together.

@@ -12,6 +12,7 @@ from actions.callbacks import ActionCallbackBook, ActionCallbackCancel, ActionCa
 from actions.channels import ActionChannels
 from actions.handoff import ActionHandoff
 from actions.hardship import ActionHardshipAccept, ActionHardshipOptions, ActionHardshipQuote
+from actions.payment_status import ActionPaymentStatus
 from actions.preferences import ActionOptOut
 from actions.promise_changes import ActionPromiseCancel
 from actions.promises import ActionPromiseCheck, ActionPromiseRecord
@@ -24,6 +25,7 @@ ACTIONS: tuple[type[RepayAction], ...] = (
     ActionLogout,
     ActionBalance,
     ActionChannels,
+    ActionPaymentStatus,
     ActionOptOut,
     ActionHardshipOptions,
     ActionHardshipQuote,

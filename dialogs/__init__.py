@@ -18,6 +18,7 @@ from dialogs import (
     hardship,
     language,
     optout,
+    payment_status,
     promise,
     promise_manage,
     relay,
@@ -38,6 +39,7 @@ FLOWS = (
     follow_up,  # a change right after an agreement ("改到下周一") is to it, not a new plan
     promise_manage,  # before agreements: "取消我的承诺" is not "我的承诺"
     agreements,
+    payment_status,  # "到账了吗" is a question (before promise: "昨天转的500收到了吗")
     consequences,  # before hardship: "what happens if I can't pay" asks for the facts
     hardship,
     promise,

@@ -21,3 +21,7 @@ class Promise(StatesGroup):
 
 class CallbackBooking(StatesGroup):
     choose = State()
+
+
+class OptOut(StatesGroup):
+    confirm = State()

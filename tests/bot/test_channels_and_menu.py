@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from aiogram.types import Location, PhotoSize, Sticker
 
+from actions.domain.preferences import ContactPreferences
 from bot.services import BotServices
 from tests.bot.conftest import D1001
-from tests.harness import ChatDriver, joined
+from tests.harness import ChatDriver, data_of, joined
 
 
 async def test_channels_for_a_verified_borrower_include_their_reference(chat: ChatDriver) -> None:
@@ -82,6 +83,37 @@ async def test_asking_that_family_or_work_not_be_contacted_is_recorded_as_that(
         "Understood. I have recorded that nobody but you is to be contacted about your loan."
     )
     assert await preferences.no_third_parties_at(7004) is not None
+
+
+async def test_a_message_only_the_classifier_reads_as_an_opt_out_is_asked_about_first(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    preferences = services.domain.preferences
+    chat = new_chat(7005, "en")
+    replies = await chat.send("did you get my message")
+    assert joined(replies) == (
+        "Would you like me to stop sending you reminders and other messages you did not ask"
+        " for? You can still write to me at any time."
+    )
+    assert [label for label, _ in chat.buttons()] == ["✅ Yes, please", "No, thank you"]
+    assert await preferences.opted_out_at(7005) is None
+    replies = await chat.press(data_of(chat, "No, thank you"))
+    assert joined(replies) == "All right, nothing has changed. What would you like to do?"
+    assert await preferences.opted_out_at(7005) is None
+
+    zh = new_chat(7006)
+    assert joined(await zh.send("你收到我的消息了吗")).startswith("需要我以后不再向您发送提醒")
+    assert "不会再向您发送提醒" in joined(await zh.send("是的"))
+    assert await preferences.opted_out_at(7006) is not None
+
+
+async def test_forged_opt_out_buttons_change_nothing(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    assert await chat.press("optout:everyone:1") == []
+    assert chat.alerts == ["该按钮已失效，请发送 /menu。"]
+    assert await chat.press("optout:messages:maybe") == []
+    assert await services.domain.preferences.contact(5001) == ContactPreferences(None, None)
 
 
 async def test_are_you_a_bot_is_answered_truthfully_with_a_person_offered(

@@ -46,6 +46,11 @@ balance_summary =
     Outstanding principal: { $outstanding }
     Next due date: { $next_due }
     Figures as of { $as_of }.
+payment_status_posting =
+    A payment shows on your loan once it has posted:
+    { $channels }
+payment_status_now = Loan { $loan_id } shows { $total } overdue, as of { $as_of }.
+payment_status_check = If your payment should have posted by now and is not included, our team can check it for you: tap the button below, and have your payment receipt or the time and amount of the transfer to hand.
 consequences = To answer plainly: while an amount is overdue, late fees continue to apply under your loan contract, and overdue payments are reported to the credit reference system, which can make it harder to borrow in future. Paying the overdue amount puts your account back in order. If you cannot pay in full, a repayment plan or a call with our team may help: I can show what you owe, or look at the options with you.
 stage_current = Your account is up to date. Thank you!
 stage_early = Just a friendly reminder: this payment is a few days late. Paying it soon keeps your account in good standing.
@@ -68,6 +73,11 @@ channels_reference = Your repayment reference for loan { $loan_id }: { $referenc
 channels_reference_after_verify = Once you verify (send /start), I will show your own repayment reference, which you include with the payment.
 
 optout_confirmed = Understood. I will not send you reminders or other proactive messages any more. You can still write to me at any time, and I will answer.
+optout_confirm_messages = Would you like me to stop sending you reminders and other messages you did not ask for? You can still write to me at any time.
+optout_confirm_third_parties = Would you like us to contact only you about your loan, and nobody else?
+btn_optout_yes = ✅ Yes, please
+btn_optout_no = No, thank you
+optout_kept = All right, nothing has changed. What would you like to do?
 optout_third_parties = Understood. I have recorded that nobody but you is to be contacted about your loan. You can still write to me at any time, and I will answer.
 
 lang_choose = Which language would you like me to use?

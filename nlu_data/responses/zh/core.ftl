@@ -42,6 +42,11 @@ balance_summary =
     剩余本金：{ $outstanding }
     下一还款日：{ $next_due }
     以上数据截至 { $as_of }。
+payment_status_posting =
+    还款入账后才会在您的借款上显示，各渠道入账时间如下：
+    { $channels }
+payment_status_now = 借款 { $loan_id } 目前显示逾期应还 { $total }（截至 { $as_of }）。
+payment_status_check = 如果按上述时间您的还款应已入账却没有计入，我们的客服可以帮您核查：请点击下方按钮，并准备好还款凭证或转账的时间和金额。
 consequences = 如实告诉您：款项逾期期间，逾期费用会按借款合同继续计收，逾期记录也会按规定报送征信系统，可能影响您今后的借款。还清逾期款项后，账户即恢复正常。如果您暂时无法全额还款，可以申请还款方案或与我们的客服沟通：我可以帮您查询欠款，或和您一起看看有哪些方案。
 stage_current = 您的账户目前没有逾期，谢谢！
 stage_early = 温馨提醒：本期还款已逾期几天，尽快还款可以保持良好的还款记录。
@@ -64,6 +69,11 @@ channels_reference = 借款 { $loan_id } 的还款参考号：{ $reference } —
 channels_reference_after_verify = 完成身份验证后（发送 /start），我会告诉您专属的还款参考号，还款时需要填写。
 
 optout_confirmed = 好的，之后不会再向您发送提醒或其他主动消息。您仍然可以随时给我发消息，我会回复您。
+optout_confirm_messages = 需要我以后不再向您发送提醒和其他主动消息吗？您仍然可以随时给我发消息。
+optout_confirm_third_parties = 需要为您记录“关于您的借款只联系您本人，不联系其他任何人”吗？
+btn_optout_yes = ✅ 是的
+btn_optout_no = 不用了
+optout_kept = 好的，没有做任何更改。请问您需要办理什么？
 optout_third_parties = 好的，已为您记录：关于您的借款，只联系您本人，不联系其他任何人。您仍然可以随时给我发消息，我会回复您。
 
 lang_choose = 请选择您希望使用的语言：

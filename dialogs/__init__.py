@@ -21,6 +21,7 @@ from dialogs import (
     payment_status,
     promise,
     promise_manage,
+    receipts,
     relay,
     smalltalk,
     start,
@@ -39,6 +40,7 @@ FLOWS = (
     follow_up,  # a change right after an agreement ("改到下周一") is to it, not a new plan
     promise_manage,  # before agreements: "取消我的承诺" is not "我的承诺"
     agreements,
+    receipts,  # "能给我收据吗" asks for one; "I have the receipt" (a dispute) never reaches it
     payment_status,  # "到账了吗" is a question (before promise: "昨天转的500收到了吗")
     consequences,  # before hardship: "what happens if I can't pay" asks for the facts
     hardship,

@@ -21,6 +21,7 @@ from dialogs.payment_status import asks_payment_arrived
 from dialogs.plan_parsing import answer_core, asks_deferral
 from dialogs.promise_manage import CANCEL as CANCEL_PROMISE
 from dialogs.promise_manage import CHANGE as CHANGE_PROMISE
+from dialogs.receipts import asks_receipt
 
 ESCALATING = ("request_human", "dispute", "vulnerable", "complaint_legal")
 
@@ -56,12 +57,12 @@ BARE_ANSWER = re.compile(
 # Wordings a flow serves itself that the classifier can read as an escalation, by the intent it
 # reads them as: "I need to change my promise" as a request for a person, "I want to defer" as a
 # vulnerable situation (its "I want to d…" is that of "I want to die"), "did you get my payment"
-# as a dispute. Any safety-lexicon signal in the message (an explicit ask for a person, a death,
-# an illness, "I paid and it still shows overdue") still goes to a person.
+# or "can I get a receipt" as a dispute. Any safety-lexicon signal in the message (an explicit
+# ask for a person, a death, an illness, "I paid and it still shows overdue") still escalates.
 SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
     "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search, asks_deferral),
     "vulnerable": (asks_deferral,),
-    "dispute": (asks_payment_arrived,),
+    "dispute": (asks_payment_arrived, asks_receipt),
 }
 
 

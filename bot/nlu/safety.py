@@ -272,9 +272,26 @@ LEXICON: tuple[Signal, ...] = (
         r"(?:took|taken|deducted) (?:the payment |my payment |it )?twice|marked (?:as )?late",
         r"扣了(?:我)?两(?:次|遍)|签名不是我|不是我签的|(?:转账|还款|付款)截图",
         r"(?:transfer|payment|bank) screenshot|prove (?:that )?i owe|证明我欠",
-        r"receipt|closure letter|marked (?:as )?overdue|someone else'?s account|billed me",
+        # a receipt held up as proof ("I have the receipt"), not one asked for ("can I get a
+        # receipt?", which `dialogs.receipts` answers)
+        # (three verbs an alternative: each stays within the wordings a typo is tolerated in)
+        *(
+            rf"(?:{verbs}) (?:the |a |my |this )?(?:payment |bank |transfer )?receipt"
+            for verbs in (
+                "have|kept|holding",
+                "attached|attaching|uploaded",
+                "sent you|send you|sending you",
+                "showed you|show you|showing you",
+            )
+        ),
+        r"receipts? (?:shows?|says|proves?)",
+        r"closure letter|marked (?:as )?overdue|someone else'?s account|billed me",
         r"closed (?:that|the|my) account|not my signature|agreed a settlement",
-        r"为什么还说我逾期|说好的(?:免息|利率|利息)|合同上不是|扣错|多算|收据|还款凭证",
+        r"为什么还说我逾期|说好的(?:免息|利率|利息)|合同上不是|扣错|多算",
+        # held up, not asked for: without its first word "还款凭证" is a request (no slips)
+        _EXACT + r"(?:有|这是|附上|发给你|发你|给你看|拿着)了?(?:还款|转账|付款|银行)?的?"
+        r"(?:收据|凭证|回单)",
+        _EXACT + r"(?:收据|凭证|回单)(?:为证|在这|在此|上写|上面写|显示|证明)",
         r"paid (?:it )?on time|settled (?:this|it|the loan)|took too much"
         r"|still (?:showing|shows|says?) (?:overdue|unpaid|late)|says unpaid",
         r"i'?m late.{0,5}$|have the receipt|paid .{0,25}\bonly .{0,10}show",
@@ -600,7 +617,6 @@ FUZZY_PHRASES: dict[str, str] = {
     "明明还了": "dispute:already_paid",
     "重复扣款": "dispute:already_paid",
     "扣了两次": "dispute:already_paid",
-    "还款凭证": "dispute:already_paid",
     "合同上不是": "dispute:already_paid",
     "金额不对": "dispute:wrong_amount",
     "没欠这么多": "dispute:wrong_amount",

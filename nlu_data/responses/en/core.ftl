@@ -51,6 +51,7 @@ payment_status_posting =
     { $channels }
 payment_status_now = Loan { $loan_id } shows { $total } overdue, as of { $as_of }.
 payment_status_check = If your payment should have posted by now and is not included, our team can check it for you: tap the button below, and have your payment receipt or the time and amount of the transfer to hand.
+receipts = When you pay, your bank or our app gives you a receipt (a transfer slip or a payment confirmation): please keep it. Once a payment has posted, “What I owe” shows your balance with it taken off. If you need a written confirmation from us, our team can prepare one: tap the button below.
 consequences = To answer plainly: while an amount is overdue, late fees continue to apply under your loan contract, and overdue payments are reported to the credit reference system, which can make it harder to borrow in future. Paying the overdue amount puts your account back in order. If you cannot pay in full, a repayment plan or a call with our team may help: I can show what you owe, or look at the options with you.
 stage_current = Your account is up to date. Thank you!
 stage_early = Just a friendly reminder: this payment is a few days late. Paying it soon keeps your account in good standing.

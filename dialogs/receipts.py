@@ -1,0 +1,36 @@
+"""Can I get a receipt? ("还款后能给我收据吗", "will I get a receipt"): a request, not a dispute.
+Who gives one, and a person for a written confirmation from the lender. "I have the receipt"
+(proof of a payment the loan does not show) is a dispute: the safety lexicon sends it to a
+person before this flow sees it."""
+
+from __future__ import annotations
+
+import re
+
+from aiogram import F, Router
+from aiogram.types import Message
+
+from bot.conversation import Conversation
+from dialogs.filters import Magic
+from dialogs.keyboards import human_offer
+
+ASKED = re.compile(
+    r"收据|凭证|回单|发票|还款证明|\breceipts?\b|\bproof of (?:my )?payments?\b|"
+    r"\bpayment confirmations?\b|\binvoices?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_receipt(text: str) -> bool:
+    """Whether the message asks about a receipt (the classifier calls it a dispute)."""
+    return ASKED.search(text) is not None
+
+
+async def asked(message: Message, convo: Conversation) -> None:
+    await convo.say("receipts", markup=human_offer(convo))
+
+
+def build_router() -> Router:
+    router = Router(name="receipts")
+    router.message.register(asked, Magic(F.text.func(asks_receipt)))
+    return router

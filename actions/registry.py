@@ -17,6 +17,7 @@ from actions.preferences import ActionOptOut
 from actions.promise_changes import ActionPromiseCancel
 from actions.promises import ActionPromiseCheck, ActionPromiseRecord
 from actions.services import ServicesProvider
+from actions.settlement import ActionSettlement
 from actions.verify import ActionLogout, ActionVerifyId, ActionVerifyPhone
 
 ACTIONS: tuple[type[RepayAction], ...] = (
@@ -26,6 +27,7 @@ ACTIONS: tuple[type[RepayAction], ...] = (
     ActionBalance,
     ActionChannels,
     ActionPaymentStatus,
+    ActionSettlement,
     ActionOptOut,
     ActionHardshipOptions,
     ActionHardshipQuote,

@@ -23,6 +23,7 @@ from dialogs import (
     promise_manage,
     receipts,
     relay,
+    settlement,
     smalltalk,
     start,
     verify,
@@ -42,6 +43,7 @@ FLOWS = (
     agreements,
     receipts,  # "能给我收据吗" asks for one; "I have the receipt" (a dispute) never reaches it
     payment_status,  # "到账了吗" is a question (before promise: "昨天转的500收到了吗")
+    settlement,  # "我想一次性结清" pays it all off: no hardship plan, no dispute
     consequences,  # before hardship: "what happens if I can't pay" asks for the facts
     hardship,
     promise,

@@ -22,6 +22,7 @@ from dialogs.plan_parsing import answer_core, asks_deferral
 from dialogs.promise_manage import CANCEL as CANCEL_PROMISE
 from dialogs.promise_manage import CHANGE as CHANGE_PROMISE
 from dialogs.receipts import asks_receipt
+from dialogs.settlement import asks_settlement
 
 ESCALATING = ("request_human", "dispute", "vulnerable", "complaint_legal")
 
@@ -56,13 +57,14 @@ BARE_ANSWER = re.compile(
 
 # Wordings a flow serves itself that the classifier can read as an escalation, by the intent it
 # reads them as: "I need to change my promise" as a request for a person, "I want to defer" as a
-# vulnerable situation (its "I want to d…" is that of "I want to die"), "did you get my payment"
-# or "can I get a receipt" as a dispute. Any safety-lexicon signal in the message (an explicit
-# ask for a person, a death, an illness, "I paid and it still shows overdue") still escalates.
+# vulnerable situation (its "I want to d…" is that of "I want to die"), "did you get my
+# payment", "can I get a receipt" or "提前还款" as a dispute. Any safety-lexicon signal in the
+# message (an explicit ask for a person, a death, an illness, "I paid and it still shows
+# overdue") still escalates.
 SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
     "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search, asks_deferral),
     "vulnerable": (asks_deferral,),
-    "dispute": (asks_payment_arrived, asks_receipt),
+    "dispute": (asks_payment_arrived, asks_receipt, asks_settlement),
 }
 
 

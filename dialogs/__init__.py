@@ -11,19 +11,16 @@ from dialogs import (
     balance,
     callback,
     channels,
-    consequences,
     fallback,
     follow_up,
     handoff,
     hardship,
     language,
     optout,
-    payment_status,
     promise,
     promise_manage,
-    receipts,
+    questions,
     relay,
-    settlement,
     smalltalk,
     start,
     verify,
@@ -41,10 +38,7 @@ FLOWS = (
     follow_up,  # a change right after an agreement ("改到下周一") is to it, not a new plan
     promise_manage,  # before agreements: "取消我的承诺" is not "我的承诺"
     agreements,
-    receipts,  # "能给我收据吗" asks for one; "I have the receipt" (a dispute) never reaches it
-    payment_status,  # "到账了吗" is a question (before promise: "昨天转的500收到了吗")
-    settlement,  # "我想一次性结清" pays it all off: no hardship plan, no dispute
-    consequences,  # before hardship: "what happens if I can't pay" asks for the facts
+    questions,  # receipts, "到账了吗", "提前还款", "会影响征信吗": before promise and hardship
     hardship,
     promise,
     callback,

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
-from aiogram.types import Message
-
 from bot.conversation import Conversation
-from dialogs.filters import Magic
 from dialogs.keyboards import main_menu
 
 ASKED = re.compile(
@@ -24,11 +20,10 @@ ASKED = re.compile(
 )
 
 
-async def asked(message: Message, convo: Conversation) -> None:
+def asks_consequences(text: str) -> bool:
+    """Whether the message asks what not paying leads to."""
+    return ASKED.search(text) is not None
+
+
+async def answer(convo: Conversation) -> None:
     await convo.say("consequences", markup=main_menu(convo))
-
-
-def build_router() -> Router:
-    router = Router(name="consequences")
-    router.message.register(asked, Magic(F.text.regexp(ASKED, mode="search")))
-    return router

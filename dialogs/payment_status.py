@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
-from aiogram.types import Message
-
 from bot.conversation import Conversation
-from dialogs.filters import Magic
 from dialogs.keyboards import human_offer
 from dialogs.resume import resumable
 from dialogs.verify import begin_verification
@@ -41,13 +37,3 @@ async def show_status(convo: Conversation) -> None:
         await begin_verification(convo, pending="payment_status")
         return
     await convo.act("action_payment_status", markup=human_offer(convo))
-
-
-async def asked(message: Message, convo: Conversation) -> None:
-    await show_status(convo)
-
-
-def build_router() -> Router:
-    router = Router(name="payment_status")
-    router.message.register(asked, Magic(F.text.func(asks_payment_arrived)))
-    return router

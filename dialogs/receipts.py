@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
-from aiogram.types import Message
-
 from bot.conversation import Conversation
-from dialogs.filters import Magic
 from dialogs.keyboards import human_offer
 
 ASKED = re.compile(
@@ -26,11 +22,5 @@ def asks_receipt(text: str) -> bool:
     return ASKED.search(text) is not None
 
 
-async def asked(message: Message, convo: Conversation) -> None:
+async def answer(convo: Conversation) -> None:
     await convo.say("receipts", markup=human_offer(convo))
-
-
-def build_router() -> Router:
-    router = Router(name="receipts")
-    router.message.register(asked, Magic(F.text.func(asks_receipt)))
-    return router

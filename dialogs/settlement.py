@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
-from aiogram.types import Message
-
 from bot.conversation import Conversation
-from dialogs.filters import Magic
 from dialogs.keyboards import main_menu
 from dialogs.resume import resumable
 from dialogs.verify import begin_verification
@@ -38,13 +34,3 @@ async def show_settlement(convo: Conversation) -> None:
         await begin_verification(convo, pending="settlement")
         return
     await convo.act("action_settlement", markup=main_menu(convo))
-
-
-async def asked(message: Message, convo: Conversation) -> None:
-    await show_settlement(convo)
-
-
-def build_router() -> Router:
-    router = Router(name="settlement")
-    router.message.register(asked, Magic(F.text.func(asks_settlement)))
-    return router

@@ -1,0 +1,45 @@
+"""Questions answered by their wording, whatever the classifier made of them: a receipt, a
+payment that may have arrived, paying the whole loan off, what not paying leads to. One check
+per message finds which (each flow a handler of its own would cost every message a check).
+
+An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
+"I already paid"); an open question stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from aiogram import F, Router
+from aiogram.types import Message
+
+from bot.conversation import Conversation
+from dialogs import consequences, payment_status, receipts, settlement
+from dialogs.filters import Magic
+
+Answer = Callable[[Conversation], Awaitable[None]]
+
+# In this order: "did you get my payment? I need the receipt" is about the receipt.
+QUESTIONS: tuple[tuple[Callable[[str], bool], Answer], ...] = (
+    (receipts.asks_receipt, receipts.answer),
+    (payment_status.asks_payment_arrived, payment_status.show_status),
+    (settlement.asks_settlement, settlement.show_settlement),
+    (consequences.asks_consequences, consequences.answer),
+)
+
+
+def answer_for(text: str) -> dict[str, Answer] | None:
+    """The answer to the first question the text asks (as filter data), or None."""
+    for asks, answer in QUESTIONS:
+        if asks(text):
+            return {"answer": answer}
+    return None
+
+
+async def asked(message: Message, convo: Conversation, answer: Answer) -> None:
+    await answer(convo)
+
+
+def build_router() -> Router:
+    router = Router(name="questions")
+    router.message.register(asked, Magic(F.text.func(answer_for)))
+    return router

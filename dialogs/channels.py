@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
@@ -9,14 +11,27 @@ from bot.conversation import Conversation
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback, main_menu
 
+# The repayment reference asked for ("我的还款参考号是多少"): how to pay shows it, once verified.
+REFERENCE = re.compile(
+    r"参考号|还款编号|\b(?:repayment|payment) (?:reference|ref)\b", re.IGNORECASE
+)
+
+
+def asks_reference(text: str) -> bool:
+    return REFERENCE.search(text) is not None
+
+
+async def show_channels(convo: Conversation) -> None:
+    await convo.act("action_channels", markup=main_menu(convo))
+
 
 async def channels_asked(message: Message, convo: Conversation) -> None:
-    await convo.act("action_channels", markup=main_menu(convo))
+    await show_channels(convo)
 
 
 async def channels_pressed(callback: CallbackQuery, convo: Conversation) -> None:
     await callback.answer()
-    await convo.act("action_channels", markup=main_menu(convo))
+    await show_channels(convo)
 
 
 def build_router() -> Router:

@@ -1,5 +1,6 @@
 """Questions answered by their wording, whatever the classifier made of them: a receipt, a
-payment that may have arrived, paying the whole loan off, what not paying leads to. One check
+payment that may have arrived, paying the whole loan off, what not paying leads to, the
+repayment reference. One check
 per message finds which (each flow a handler of its own would cost every message a check).
 
 An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
@@ -13,7 +14,7 @@ from aiogram import F, Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs import consequences, payment_status, receipts, settlement
+from dialogs import channels, consequences, payment_status, receipts, settlement
 from dialogs.filters import Magic
 
 Answer = Callable[[Conversation], Awaitable[None]]
@@ -24,6 +25,7 @@ QUESTIONS: tuple[tuple[Callable[[str], bool], Answer], ...] = (
     (payment_status.asks_payment_arrived, payment_status.show_status),
     (settlement.asks_settlement, settlement.show_settlement),
     (consequences.asks_consequences, consequences.answer),
+    (channels.asks_reference, channels.show_channels),
 )
 
 

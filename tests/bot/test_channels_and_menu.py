@@ -20,6 +20,8 @@ async def test_channels_for_a_verified_borrower_include_their_reference(chat: Ch
     assert "截止时间：17:00" in text
     assert "营业时间：周一至周五 9:00–17:00" in text
     assert "还款参考号：RP-L1001-7731" in text
+    # asked for by name, the reference comes with how to pay (the classifier reads a balance)
+    assert "还款参考号：RP-L1001-7731" in joined(await chat.send("我的还款参考号是多少"))
 
 
 async def test_channels_before_verification_show_no_reference(

@@ -1,6 +1,6 @@
 """Questions answered by their wording, whatever the classifier made of them: a receipt, a
 payment that may have arrived, paying the whole loan off, what not paying leads to, the
-repayment reference. One check
+repayment reference, who we are. One check
 per message finds which (each flow a handler of its own would cost every message a check).
 
 An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
@@ -14,7 +14,7 @@ from aiogram import F, Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs import channels, consequences, payment_status, receipts, settlement
+from dialogs import channels, consequences, payment_status, receipts, settlement, smalltalk
 from dialogs.filters import Magic
 
 Answer = Callable[[Conversation], Awaitable[None]]
@@ -26,6 +26,7 @@ QUESTIONS: tuple[tuple[Callable[[str], bool], Answer], ...] = (
     (settlement.asks_settlement, settlement.show_settlement),
     (consequences.asks_consequences, consequences.answer),
     (channels.asks_reference, channels.show_channels),
+    (smalltalk.asks_who, smalltalk.who_we_are),
 )
 
 

@@ -32,6 +32,23 @@ async def hold_on(message: Message, convo: Conversation) -> None:
     await convo.say("take_your_time")
 
 
+# Who is this? ("你们是哪个公司", "who are you"): the lender and what the bot can do.
+WHO = re.compile(
+    r"你是谁|你们是谁|(?:哪个|什么|哪家)(?:公司|机构|平台)|"
+    r"\bwho (?:are|r) (?:you|u|ya)\b|\b(?:which|what) company\b|\bwho is this\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who(text: str) -> bool:
+    return WHO.search(text) is not None
+
+
+async def who_we_are(convo: Conversation) -> None:
+    content = convo.services.settings.content
+    await convo.say("who_we_are", lender=content.lender_name(convo.lang), markup=main_menu(convo))
+
+
 async def greet(message: Message, convo: Conversation) -> None:
     await convo.say("greet_back")
     if convo.verified:

@@ -118,6 +118,20 @@ async def test_forged_opt_out_buttons_change_nothing(
     assert await services.domain.preferences.contact(5001) == ContactPreferences(None, None)
 
 
+async def test_who_are_you_names_the_lender_and_what_the_bot_can_do(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7007, "en")
+    assert await chat.send("who are you") == [
+        "I am the automated repayment assistant of Example Consumer Finance. I can show what you"
+        " owe, explain how to pay, and help if you are having difficulty paying. A person from"
+        " our team is available whenever you need one."
+    ]
+    zh = new_chat(7008)
+    assert joined(await zh.send("你们是哪个公司")).startswith("我是示例消费金融的自动还款助手。")
+    assert "🙋 转人工" in [label for label, _ in zh.buttons()]
+
+
 async def test_are_you_a_bot_is_answered_truthfully_with_a_person_offered(
     new_chat: Callable[..., ChatDriver],
 ) -> None:

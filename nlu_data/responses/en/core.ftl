@@ -1,6 +1,6 @@
 # Core conversation texts (English). Tone: respectful, helpful, factual; never threatening.
 
-welcome = Hello, and welcome. I am the automated repayment assistant of { $lender }. I can show what you owe, explain how to pay, and help if you are having difficulty paying. A person from our team is available whenever you need one.
+welcome = Hello, and welcome. { who_we_are }
 help =
     Here is what I can help with:
     • What you owe now, with its breakdown
@@ -86,6 +86,7 @@ optout_third_parties = Understood. I have recorded that nobody but you is to be 
 lang_choose = Which language would you like me to use?
 lang_set = From now on I will answer in English.
 button_expired = This button is no longer valid. Please use /menu.
+who_we_are = I am the automated repayment assistant of { $lender }. I can show what you owe, explain how to pay, and help if you are having difficulty paying. A person from our team is available whenever you need one.
 is_bot = Yes — I am an automated assistant of { $lender }, not a person. If you would prefer to talk to someone from our team, tap the button below.
 take_your_time = Of course, take your time. I am here when you are ready.
 you_are_welcome = You are welcome. I am here whenever you need me.

@@ -8,16 +8,9 @@ from aiogram.types import CallbackQuery, Message
 from bot.conversation import Conversation
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback, main_menu
-from dialogs.resume import resumable
-from dialogs.verify import begin_verification
+from dialogs.verify import verified_step
 
-
-@resumable("balance")
-async def show_balance(convo: Conversation) -> None:
-    if not convo.verified:
-        await begin_verification(convo, pending="balance")
-        return
-    await convo.act("action_balance", markup=main_menu(convo))
+show_balance = verified_step("balance", "action_balance", main_menu)
 
 
 async def balance_asked(message: Message, convo: Conversation) -> None:

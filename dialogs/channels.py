@@ -17,10 +17,6 @@ REFERENCE = re.compile(
 )
 
 
-def asks_reference(text: str) -> bool:
-    return REFERENCE.search(text) is not None
-
-
 async def show_channels(convo: Conversation) -> None:
     await convo.act("action_channels", markup=main_menu(convo))
 

@@ -20,10 +20,5 @@ ASKED = re.compile(
 )
 
 
-def asks_consequences(text: str) -> bool:
-    """Whether the message asks what not paying leads to."""
-    return ASKED.search(text) is not None
-
-
 async def answer(convo: Conversation) -> None:
     await convo.say("consequences", markup=main_menu(convo))

@@ -14,15 +14,13 @@ from actions import slots
 from actions.domain.tickets import Ticket
 from bot.agents.desk import AgentDesk
 from bot.conversation import Conversation
+from dialogs import payment_status, receipts, settlement
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback
-from dialogs.payment_status import asks_payment_arrived
 from dialogs.plan_parsing import answer_core, asks_deferral
 from dialogs.promise_manage import CANCEL as CANCEL_PROMISE
 from dialogs.promise_manage import CHANGE as CHANGE_PROMISE
-from dialogs.receipts import asks_receipt
-from dialogs.settlement import asks_settlement
 
 ESCALATING = ("request_human", "dispute", "vulnerable", "complaint_legal")
 
@@ -64,7 +62,7 @@ BARE_ANSWER = re.compile(
 SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
     "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search, asks_deferral),
     "vulnerable": (asks_deferral,),
-    "dispute": (asks_payment_arrived, asks_receipt, asks_settlement),
+    "dispute": (payment_status.ASKED.search, receipts.ASKED.search, settlement.ASKED.search),
 }
 
 

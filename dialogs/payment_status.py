@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation import Conversation
 from dialogs.keyboards import human_offer
-from dialogs.resume import resumable
-from dialogs.verify import begin_verification
+from dialogs.verify import verified_step
 
 _PAID = r"(?:payment|transfer|money|repayment|deposit|instalment|installment)"
 ASKED = re.compile(
@@ -26,14 +24,4 @@ ASKED = re.compile(
 )
 
 
-def asks_payment_arrived(text: str) -> bool:
-    """Whether the message asks if a payment has arrived (the classifier calls it a dispute)."""
-    return ASKED.search(text) is not None
-
-
-@resumable("payment_status")
-async def show_status(convo: Conversation) -> None:
-    if not convo.verified:
-        await begin_verification(convo, pending="payment_status")
-        return
-    await convo.act("action_payment_status", markup=human_offer(convo))
+show_status = verified_step("payment_status", "action_payment_status", human_offer)

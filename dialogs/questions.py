@@ -8,6 +8,7 @@ An escalation has gone to a person before this (the safety lexicon's "I have the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 
 from aiogram import F, Router
@@ -20,20 +21,20 @@ from dialogs.filters import Magic
 Answer = Callable[[Conversation], Awaitable[None]]
 
 # In this order: "did you get my payment? I need the receipt" is about the receipt.
-QUESTIONS: tuple[tuple[Callable[[str], bool], Answer], ...] = (
-    (receipts.asks_receipt, receipts.answer),
-    (payment_status.asks_payment_arrived, payment_status.show_status),
-    (settlement.asks_settlement, settlement.show_settlement),
-    (consequences.asks_consequences, consequences.answer),
-    (channels.asks_reference, channels.show_channels),
-    (smalltalk.asks_who, smalltalk.who_we_are),
+QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
+    (receipts.ASKED, receipts.answer),
+    (payment_status.ASKED, payment_status.show_status),
+    (settlement.ASKED, settlement.show_settlement),
+    (consequences.ASKED, consequences.answer),
+    (channels.REFERENCE, channels.show_channels),
+    (smalltalk.WHO, smalltalk.who_we_are),
 )
 
 
 def answer_for(text: str) -> dict[str, Answer] | None:
     """The answer to the first question the text asks (as filter data), or None."""
-    for asks, answer in QUESTIONS:
-        if asks(text):
+    for asked, answer in QUESTIONS:
+        if asked.search(text):
             return {"answer": answer}
     return None
 

@@ -17,10 +17,5 @@ ASKED = re.compile(
 )
 
 
-def asks_receipt(text: str) -> bool:
-    """Whether the message asks about a receipt (the classifier calls it a dispute)."""
-    return ASKED.search(text) is not None
-
-
 async def answer(convo: Conversation) -> None:
     await convo.say("receipts", markup=human_offer(convo))

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation import Conversation
 from dialogs.keyboards import main_menu
-from dialogs.resume import resumable
-from dialogs.verify import begin_verification
+from dialogs.verify import verified_step
 
 ASKED = re.compile(
     r"提前(?:还款|还清|结清|还完|全部还)|一次性(?:还清|结清|还完|付清|全部还)|"
@@ -23,14 +21,4 @@ ASKED = re.compile(
 )
 
 
-def asks_settlement(text: str) -> bool:
-    """Whether the message asks to pay the whole loan off (early)."""
-    return ASKED.search(text) is not None
-
-
-@resumable("settlement")
-async def show_settlement(convo: Conversation) -> None:
-    if not convo.verified:
-        await begin_verification(convo, pending="settlement")
-        return
-    await convo.act("action_settlement", markup=main_menu(convo))
+show_settlement = verified_step("settlement", "action_settlement", main_menu)

@@ -40,10 +40,6 @@ WHO = re.compile(
 )
 
 
-def asks_who(text: str) -> bool:
-    return WHO.search(text) is not None
-
-
 async def who_we_are(convo: Conversation) -> None:
     content = convo.services.settings.content
     await convo.say("who_we_are", lender=content.lender_name(convo.lang), markup=main_menu(convo))

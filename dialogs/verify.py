@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import StateFilter
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from actions import slots
 from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
 from dialogs.filters import Answer, Magic, SlashCommand
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
-from dialogs.resume import resume
+from dialogs.resume import Resume, resumable, resume
 from dialogs.states import Verify
 
 ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
@@ -32,6 +33,22 @@ async def begin_verification(convo: Conversation, pending: str | None = None) ->
     text = convo.parse.text if convo.parse else None
     await convo.state.update_data(pending=pending, pending_text=text, candidate=None)
     await convo.say("verify_ask_phone", markup=contact_request(convo))
+
+
+def verified_step(
+    name: str, action: str, markup: Callable[[Conversation], InlineKeyboardMarkup]
+) -> Resume:
+    """A step that runs `action` (which shows loan data) for a verified borrower; anyone else
+    is verified first, and the step resumes once they are (registered as `name`)."""
+
+    @resumable(name)
+    async def step(convo: Conversation) -> None:
+        if not convo.verified:
+            await begin_verification(convo, pending=name)
+            return
+        await convo.act(action, markup=markup(convo))
+
+    return step
 
 
 async def contact_shared(message: Message, convo: Conversation) -> None:

@@ -10,7 +10,7 @@ from bot.conversation import Conversation
 from dialogs.keyboards import main_menu
 
 ASKED = re.compile(
-    r"征信|信用记录|信用分|影响(?:我的?)?信用|后果|"
+    r"征信|信用记录|信用分|影响(?:我的?)?信用|后果(?!自负)|"
     r"(?:不还|没还|还不上|逾期|晚还|拖欠?)[^。？?！!]{0,8}(?:会怎么样|会怎样|会如何|(?:什么|啥)影响)|"
     r"\bcredit (?:score|report|record|rating|history|file)s?\b|\baffect my credit\b|"
     r"\bconsequences?\b|\bblacklist\w*|"

@@ -60,7 +60,7 @@ BARE_ANSWER = re.compile(
 # message (an explicit ask for a person, a death, an illness, "I paid and it still shows
 # overdue") still escalates.
 SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
-    "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search, asks_deferral),
+    "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search),
     "vulnerable": (asks_deferral,),
     "dispute": (payment_status.ASKED.search, receipts.ASKED.search, settlement.ASKED.search),
 }

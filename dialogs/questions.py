@@ -1,7 +1,7 @@
 """Questions answered by their wording, whatever the classifier made of them: a receipt, a
 payment that may have arrived, paying the whole loan off, what not paying leads to, the
-repayment reference, who we are. One check
-per message finds which (each flow a handler of its own would cost every message a check).
+repayment reference, who we are. One check per message finds which (a handler for each would
+cost every message a check each).
 
 An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
 "I already paid"); an open question stays open."""

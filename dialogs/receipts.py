@@ -11,8 +11,8 @@ from bot.conversation import Conversation
 from dialogs.keyboards import human_offer
 
 ASKED = re.compile(
-    r"收据|凭证|回单|发票|还款证明|\breceipts?\b|\bproof of (?:my )?payments?\b|"
-    r"\bpayment confirmations?\b|\binvoices?\b",
+    r"收据|(?:还款|支付|付款|转账)凭证|回单|发票|还款证明|"
+    r"\breceipts?\b|\bproof of (?:my )?payments?\b|\bpayment confirmations?\b|\binvoices?\b",
     re.IGNORECASE,
 )
 

@@ -34,8 +34,9 @@ async def hold_on(message: Message, convo: Conversation) -> None:
 
 # Who is this? ("你们是哪个公司", "who are you"): the lender and what the bot can do.
 WHO = re.compile(
-    r"你是谁|你们是谁|(?:哪个|什么|哪家)(?:公司|机构|平台)|"
-    r"\bwho (?:are|r) (?:you|u|ya)\b|\b(?:which|what) company\b|\bwho is this\b",
+    r"你是谁|你们是谁|(?:你们|这|这里)是(?:哪个|什么|哪家)(?:公司|机构|平台)|"
+    r"\bwho (?:are|r) (?:you|u|ya)\b|\b(?:which|what) company (?:are|is) (?:you|this)\b|"
+    r"\bwho is this\b",
     re.IGNORECASE,
 )
 

@@ -1,7 +1,7 @@
 """Questions answered by their wording, whatever the classifier made of them: a receipt, a
 payment that may have arrived, paying the whole loan off, what not paying leads to, the
-repayment reference, who we are. One check per message finds which (a handler for each would
-cost every message a check each).
+repayment reference, who we are and how we have the borrower's number. One check per message
+finds which (a handler for each would cost every message a check each).
 
 An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
 "I already paid"); an open question stays open."""
@@ -28,6 +28,7 @@ QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (consequences.ASKED, consequences.answer),
     (channels.REFERENCE, channels.show_channels),
     (smalltalk.WHO, smalltalk.who_we_are),
+    (smalltalk.CONTACT_SOURCE, smalltalk.how_we_have_your_number),
 )
 
 

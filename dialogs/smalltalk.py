@@ -46,6 +46,25 @@ async def who_we_are(convo: Conversation) -> None:
     await convo.say("who_we_are", lender=content.lender_name(convo.lang), markup=main_menu(convo))
 
 
+# How did you get my number? ("你们怎么有我电话", "who gave you my number")
+CONTACT_SOURCE = re.compile(
+    r"怎么(?:会)?有我的?(?:电话|号码|手机号?|联系方式|微信|信息|资料)|"
+    r"(?:哪|哪里|哪儿)(?:来|弄|搞|拿)(?:到|来)?的?我的?(?:电话|号码|手机号?|联系方式|信息|资料)|"
+    r"谁给(?:你们?|的)?(?:的)?我的?(?:电话|号码|手机号?)|"
+    r"\b(?:how|where) (?:did|do) (?:you|u) (?:get|have|find|obtain) my "
+    r"(?:number|phone|details|info\w*|contact\w*|data)\b|"
+    r"\bwho gave (?:you|u) my (?:number|phone|details|info\w*|contact\w*)\b",
+    re.IGNORECASE,
+)
+
+
+async def how_we_have_your_number(convo: Conversation) -> None:
+    content = convo.services.settings.content
+    await convo.say(
+        "contact_source", lender=content.lender_name(convo.lang), markup=human_offer(convo)
+    )
+
+
 async def greet(message: Message, convo: Conversation) -> None:
     await convo.say("greet_back")
     if convo.verified:

@@ -132,6 +132,22 @@ async def test_who_are_you_names_the_lender_and_what_the_bot_can_do(
     assert "🙋 转人工" in [label for label, _ in zh.buttons()]
 
 
+async def test_how_we_have_the_number_is_answered_and_wrong_number_goes_to_a_person(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(7009, "en")
+    text = joined(await chat.send("how did you get my number?"))
+    assert text.startswith(
+        "This is the repayment assistant of Example Consumer Finance. We contact customers only"
+        " about their own loan, at the contact details given for that loan."
+    )
+    assert [label for label, _ in chat.buttons()] == ["🙋 Talk to a person"]
+    assert await services.domain.tickets.all() == []
+    assert "member of our team" in joined(await chat.send("wrong number"))
+    [ticket] = await services.domain.tickets.all()
+    assert ticket.reason == "dispute"
+
+
 async def test_are_you_a_bot_is_answered_truthfully_with_a_person_offered(
     new_chat: Callable[..., ChatDriver],
 ) -> None:

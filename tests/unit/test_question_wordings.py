@@ -24,6 +24,9 @@ from dialogs.questions import Answer, answer_for
         ("我的还款参考号是多少", channels.show_channels),
         ("what company is this", smalltalk.who_we_are),
         ("你们是哪个公司", smalltalk.who_we_are),
+        ("how did you get my number", smalltalk.how_we_have_your_number),
+        ("你们怎么有我电话", smalltalk.how_we_have_your_number),
+        ("你们从哪弄到我的号码的", smalltalk.how_we_have_your_number),
     ],
 )
 def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:

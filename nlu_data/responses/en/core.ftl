@@ -87,6 +87,7 @@ lang_choose = Which language would you like me to use?
 lang_set = From now on I will answer in English.
 button_expired = This button is no longer valid. Please use /menu.
 who_we_are = I am the automated repayment assistant of { $lender }. I can show what you owe, explain how to pay, and help if you are having difficulty paying. A person from our team is available whenever you need one.
+contact_source = This is the repayment assistant of { $lender }. We contact customers only about their own loan, at the contact details given for that loan. If the loan or this number is not yours, tell me (for example “wrong number”) and our team will look into it and correct our records.
 is_bot = Yes — I am an automated assistant of { $lender }, not a person. If you would prefer to talk to someone from our team, tap the button below.
 take_your_time = Of course, take your time. I am here when you are ready.
 you_are_welcome = You are welcome. I am here whenever you need me.

@@ -52,6 +52,8 @@ DRAFT = "promise_draft"
 TOKEN = "promise_token"
 PARTIAL = re.compile(
     r"有多少先还多少|先还一部分|先还一点|先还部分|部分还款|还一部分|"
+    # some now, the rest later ("先还200，剩下的下个月还"): today's part is what can be noted
+    r"先(?:还|付|转)[^，,。.;；]{1,8}[，,]?\s*(?:剩下|剩余|其余|余下|其他|后面)的?[^，,。]{0,10}[还付]|"
     r"\bpay (?:a )?part\b|\bpartial payment\b|\bpay what i can\b|\bpay some(?:thing)? now\b",
     re.IGNORECASE,
 )

@@ -124,6 +124,25 @@ async def test_part_payment_now_from_100_is_recorded_as_a_promise_for_today(
     assert promise.promise_id in text
 
 
+async def test_some_now_and_the_rest_later_notes_todays_part(
+    chat: ChatDriver, services: BotServices
+) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("先还200，剩下的下个月还"))
+    assert (
+        text == "跟您确认一下：您今天（2026年12月1日（周二） (Asia/Shanghai)）先还 ¥200.00，对吗？"
+    )
+    await chat.send("好的")
+    [promise] = await services.domain.promises.open_promises("D-1001")
+    assert (promise.kind, promise.amount, promise.due_date) == (
+        "partial",
+        Decimal("200.00"),
+        date(2026, 12, 1),
+    )
+    # a question about paying part first is no promise
+    assert "现在可以为您办理" in joined(await chat.send("先还2000，后面的罚息能冻结吗"))
+
+
 async def test_part_payment_from_the_hardship_options(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:

@@ -93,9 +93,19 @@ def asks_deferral(text: str) -> bool:
     return _DEFERRAL.search(text) is not None
 
 
+# Money strain told in so many words ("压力好大", "还款压力太大"): the plan options answer it
+# (the classifier can read the "好" of "压力好大" as a greeting).
+_STRAIN = re.compile(r"压力(?:好|太|很|真的|非常|特别|有点|挺)?大|还款压力|喘不过气")
+
+
 def asks_for_a_plan(text: str) -> bool:
-    """Whether the message asks for instalments ("分4期") or a deferral by its wording."""
-    return parse_installments(text) is not None or asks_deferral(text)
+    """Whether the message asks for instalments ("分4期") or a deferral by its wording, or
+    tells of money strain."""
+    return (
+        parse_installments(text) is not None
+        or asks_deferral(text)
+        or _STRAIN.search(text) is not None
+    )
 
 
 def parse_deferral_days(text: str) -> int | None:

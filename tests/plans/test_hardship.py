@@ -110,6 +110,12 @@ async def test_a_deferral_asked_in_so_many_words_is_the_plan_flow_not_a_person(
     assert await services.domain.tickets.all() == []
 
 
+async def test_money_strain_gets_the_options_not_a_greeting(chat: ChatDriver) -> None:
+    await chat.verify(*D1001)
+    text = joined(await chat.send("压力好大"))
+    assert text.startswith("谢谢您告诉我。您目前的逾期金额为 ¥2,240.00（已逾期 12 天）。")
+
+
 async def test_a_deferral_with_a_sensitive_situation_still_goes_to_a_person(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:

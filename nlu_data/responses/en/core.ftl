@@ -6,6 +6,8 @@ help =
     • What you owe now, with its breakdown
     • How to pay: online banking, mobile app or bank counter
     • A hardship plan if you cannot pay in full
+    • Whether a payment has arrived, a receipt, paying the whole loan off
+    • What happens if a payment stays overdue
     • A call back from our team, or a person to talk to
     Commands: /menu shows the menu, /lang changes the language, /logout ends verification, /stop stops reminder messages.
 menu_prompt = What would you like to do?

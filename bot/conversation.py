@@ -66,6 +66,11 @@ class Conversation:
         return self.services.catalog
 
     @property
+    def lender(self) -> str:
+        """The lender's name in the borrower's language."""
+        return self.services.settings.content.lender_name(self.lang)
+
+    @property
     def intent(self) -> str | None:
         return self.parse.intent.name if self.parse else None
 

@@ -18,9 +18,11 @@ from dialogs.plan_common import LAST_AGREED
 # How many turns after the agreement a change to "it" still means that agreement.
 RECENT_TURNS = 4
 
+# Asking for more time on it, in Chinese ("能不能推迟几天").
+_MORE_TIME = r"推迟|延后|推后|往后推|顺延|往后挪"
 FOLLOW_UP = re.compile(
     r"(?:改|挪|推|延|定)(?:到|成|为|在)|换(?:到|成)(?=\S{0,3}[\d一二三四五六七八九十两周星礼月号日天])|"
-    r"推迟|延后|推后|往后推|顺延|往后挪|"
+    rf"{_MORE_TIME}|"
     r"(?:日期|时间|日子|金额|钱数)\S{0,4}(?:改|换)|改(?:一下|个)?(?:日期|时间|日子|金额)|"
     r"\b(?:move|change|push|switch|shift|put|reschedule|postpone|bump)\s+(?:it|that|this)\b|"
     r"(?<!n't )(?<!not )\bmake (?:it|that)\b|"
@@ -30,7 +32,7 @@ FOLLOW_UP = re.compile(
 )
 # A change that names nothing new counts only when it asks for more time.
 POSTPONE = re.compile(
-    r"推迟|延后|推后|往后推|顺延|往后挪|"
+    rf"{_MORE_TIME}|"
     r"\b(?:push|put) (?:it|that|this) (?:back|off)\b|\bpostpone\b|\b(?:a )?(?:few )?days later\b",
     re.IGNORECASE,
 )

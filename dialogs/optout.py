@@ -120,11 +120,12 @@ async def confirm_pressed(
 async def confirm_typed(message: Message, convo: Conversation) -> None:
     """Yes or no typed to the question; anything else goes where it would otherwise."""
     text = message.text or ""
-    if not (says_yes(convo, text) or says_no(convo, text)):
+    yes = says_yes(convo, text)
+    if not (yes or says_no(convo, text)):
         raise SkipHandler
     of = str((await convo.state.get_data()).get(OF) or "messages")
     await convo.state.set_state(None)
-    if says_yes(convo, text):
+    if yes:
         await record(convo, of if of in KINDS else "messages")
     else:
         await keep(convo)

@@ -41,13 +41,8 @@ WHO = re.compile(
 )
 
 
-def lender(convo: Conversation) -> str:
-    """The lender's name in the borrower's language."""
-    return convo.services.settings.content.lender_name(convo.lang)
-
-
 async def who_we_are(convo: Conversation) -> None:
-    await convo.say("who_we_are", lender=lender(convo), markup=main_menu(convo))
+    await convo.say("who_we_are", lender=convo.lender, markup=main_menu(convo))
 
 
 # How did you get my number? ("你们怎么有我电话", "who gave you my number")
@@ -63,7 +58,7 @@ CONTACT_SOURCE = re.compile(
 
 
 async def how_we_have_your_number(convo: Conversation) -> None:
-    await convo.say("contact_source", lender=lender(convo), markup=human_offer(convo))
+    await convo.say("contact_source", lender=convo.lender, markup=human_offer(convo))
 
 
 async def greet(message: Message, convo: Conversation) -> None:
@@ -75,7 +70,7 @@ async def greet(message: Message, convo: Conversation) -> None:
 
 
 async def is_bot(message: Message, convo: Conversation) -> None:
-    await convo.say("is_bot", lender=lender(convo), markup=human_offer(convo))
+    await convo.say("is_bot", lender=convo.lender, markup=human_offer(convo))
 
 
 async def thanks(message: Message, convo: Conversation) -> None:

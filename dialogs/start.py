@@ -13,8 +13,7 @@ from dialogs.verify import begin_verification
 
 async def start(message: Message, convo: Conversation) -> None:
     await convo.state.clear()
-    content = convo.services.settings.content
-    await convo.say("welcome", lender=content.lender_name(convo.lang))
+    await convo.say("welcome", lender=convo.lender)
     if convo.verified:
         await convo.say("menu_prompt", markup=main_menu(convo))
     else:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.handler import HandlerObject
-from aiogram.enums import ChatType
 
 from dialogs import (
     agreements,
@@ -25,7 +24,7 @@ from dialogs import (
     start,
     verify,
 )
-from dialogs.filters import IntentFilter, Magic
+from dialogs.filters import IntentFilter, PrivateChat
 
 # Order matters: a conversation with a person first (the bot stays out of it), then commands,
 # escalations (they win over any flow); then each flow's commands, buttons, explicit wordings
@@ -59,8 +58,8 @@ def build_router() -> Router:
     flow's open question (a time typed for a call back, "tomorrow 10am", is not a promise to
     pay), nor one a flow knows by its wording."""
     router = Router(name="borrower")
-    router.message.filter(Magic(F.chat.type == ChatType.PRIVATE))
-    router.callback_query.filter(Magic(F.message.chat.type == ChatType.PRIVATE))
+    router.message.filter(PrivateChat())
+    router.callback_query.filter(PrivateChat())
     for first in FIRST:
         take_handlers(router, first.build_router())
     flows = [flow.build_router() for flow in FLOWS]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
-from dialogs.filters import Magic, SlashCommand
+from dialogs.filters import SlashCommand, Text
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import run_action
 from dialogs.plan_keyboards import manage_callback_rows, manage_promise_rows
@@ -47,5 +47,5 @@ async def list_agreements(convo: Conversation) -> None:
 def build_router() -> Router:
     router = Router(name="agreements")
     router.message.register(show_agreements, SlashCommand("agreements"))
-    router.message.register(show_agreements, Magic(F.text.regexp(ASKED, mode="search")))
+    router.message.register(show_agreements, Text(ASKED.search))
     return router

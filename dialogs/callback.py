@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, Message
 from actions import plan_slots
 from bot.action_client import ActionResult
 from bot.conversation import Conversation
-from dialogs.filters import Answer, IntentFilter, Magic
+from dialogs.filters import Answer, IntentFilter, Text
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
@@ -199,7 +199,7 @@ async def time_typed(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="callback")
-    router.message.register(cancel_asked, Magic(F.text.regexp(CANCEL, mode="search")))
+    router.message.register(cancel_asked, Text(CANCEL.search))
     router.message.register(time_typed, StateFilter(CallbackBooking.choose), Answer())
     router.message.register(callback_asked, IntentFilter("request_callback"))
     router.callback_query.register(callback_pressed, MenuCallback.filter(F.item == "callback"))

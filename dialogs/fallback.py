@@ -5,11 +5,11 @@ Registered after every other router, so it never shadows a specific handler.
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.conversation import Conversation
-from dialogs.filters import Magic
+from dialogs.filters import Text
 from dialogs.keyboards import human_offer, main_menu
 
 FALLBACKS_BEFORE_PERSON = 2
@@ -47,7 +47,7 @@ def build_router() -> Router:
     router = Router(name="fallback")
     # Fallback intents, and any other text no flow took (an intent a state handler passed
     # on): the same polite answer, and after two in a row the offer of a person.
-    router.message.register(not_understood, Magic(F.text))
+    router.message.register(not_understood, Text())
     router.message.register(unsupported_message)
     router.callback_query.register(stale_button)
     return router

@@ -12,11 +12,13 @@ aiogram parses it as a command (and raises and catches an exception to say it is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import Bot
+from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandStart, Filter
-from aiogram.types import Message, TelegramObject
+from aiogram.types import CallbackQuery, Message, TelegramObject
 from magic_filter import MagicFilter
 
 from bot.conversation import Conversation
@@ -36,6 +38,44 @@ class Magic(Filter):
 
     def __str__(self) -> str:
         return f"Magic({self.magic!r})"
+
+
+class Text(Filter):
+    """A text message whose text `test` accepts (any text when there is no test); a dict the
+    test returns is passed to the handler, as aiogram does with any filter's.
+
+    `F.text.func(test)` checked directly: a text filter runs on nearly every message, and
+    magic-filter's resolution costs twice the test."""
+
+    def __init__(self, test: Callable[[str], object] | None = None) -> None:
+        self.test = test
+
+    async def __call__(self, message: Message) -> bool | dict[str, Any]:
+        text = message.text
+        if not text:
+            return False
+        if self.test is None:
+            return True
+        found = self.test(text)
+        return found if isinstance(found, dict) else bool(found)
+
+    def __str__(self) -> str:
+        return f"Text({getattr(self.test, '__qualname__', self.test)})"
+
+
+class SharedContact(Filter):
+    """A message that shares a contact (the verification's phone number)."""
+
+    async def __call__(self, message: Message) -> bool:
+        return message.contact is not None
+
+
+class PrivateChat(Filter):
+    """A message, or a button pressed under one, in a private chat (a borrower's)."""
+
+    async def __call__(self, event: Message | CallbackQuery) -> bool:
+        chat = event.chat if isinstance(event, Message) else getattr(event.message, "chat", None)
+        return chat is not None and chat.type == ChatType.PRIVATE
 
 
 class IntentFilter(Filter):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.types import Message
 
 from bot.conversation import Conversation
 from dialogs import callback, promise_manage
-from dialogs.filters import Magic
+from dialogs.filters import Text
 from dialogs.plan_common import LAST_AGREED
 
 # How many turns after the agreement a change to "it" still means that agreement.
@@ -75,5 +75,5 @@ async def changed(message: Message, convo: Conversation, raw_state: str | None) 
 
 def build_router() -> Router:
     router = Router(name="follow_up")
-    router.message.register(changed, Magic(F.text.regexp(FOLLOW_UP, mode="search")))
+    router.message.register(changed, Text(FOLLOW_UP.search))
     return router

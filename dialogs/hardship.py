@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, Message
 from actions import plan_slots
 from bot.action_client import ActionResult
 from bot.conversation import Conversation
-from dialogs.filters import Answer, IntentFilter, Magic
+from dialogs.filters import Answer, IntentFilter, Text
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.plan_common import (
     REPROMPT_INTENTS,
@@ -212,10 +212,10 @@ def build_router() -> Router:
     router.message.register(
         hardship_asked,
         IntentFilter("promise_to_pay", "nlu_fallback", "out_of_scope"),
-        Magic(F.text.func(cannot_pay)),
+        Text(cannot_pay),
     )
     # "分4期" / "6 instalments" / "I want to defer" asks for a plan whatever the NLU made of it.
-    router.message.register(hardship_asked, Magic(F.text.func(asks_for_a_plan)))
+    router.message.register(hardship_asked, Text(asks_for_a_plan))
     router.callback_query.register(hardship_pressed, MenuCallback.filter(F.item == "hardship"))
     router.callback_query.register(option_pressed, PlanPick.filter())
     router.callback_query.register(confirm_pressed, PlanConfirm.filter())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from actions import slots
 from bot.conversation import Conversation
-from dialogs.filters import Answer, IntentFilter, Magic, SlashCommand
+from dialogs.filters import Answer, IntentFilter, SlashCommand, Text
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import says_no, says_yes
 from dialogs.states import OptOut
@@ -135,9 +135,7 @@ def build_router() -> Router:
     router = Router(name="optout")
     router.message.register(confirm_typed, StateFilter(OptOut.confirm), Answer())
     router.message.register(opt_out, IntentFilter("stop_contact"))
-    router.message.register(
-        opt_out, IntentFilter("request_callback"), Magic(F.text.regexp(NO_CALLS, mode="search"))
-    )
+    router.message.register(opt_out, IntentFilter("request_callback"), Text(NO_CALLS.search))
     router.message.register(stop_command, SlashCommand("stop"))
     router.callback_query.register(confirm_pressed, OptOutConfirm.filter())
     return router

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -17,7 +17,7 @@ from actions import plan_slots
 from bot.action_client import ActionResult
 from bot.conversation import Conversation
 from bot.nlu.base import ParseResult
-from dialogs.filters import Answer, IntentFilter, Magic
+from dialogs.filters import Answer, IntentFilter, Text
 from dialogs.keyboards import main_menu
 from dialogs.plan_common import (
     CALL_ME,
@@ -303,7 +303,7 @@ def build_router() -> Router:
     router = Router(name="promise")
     router.message.register(answer_typed, StateFilter(Promise.amount, Promise.date), Answer())
     router.message.register(confirm_typed, StateFilter(Promise.confirm), Answer())
-    router.message.register(partial_asked, Magic(F.text.regexp(PARTIAL, mode="search")))
+    router.message.register(partial_asked, Text(PARTIAL.search))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))
     router.callback_query.register(day_pressed, PromiseDay.filter())
     router.callback_query.register(confirm_pressed, PromiseConfirm.filter())

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.types import CallbackQuery, Message
 
 from actions import plan_slots
 from bot.conversation import Conversation
 from dialogs import promise
-from dialogs.filters import Magic
+from dialogs.filters import Text
 from dialogs.plan_common import run_action
 from dialogs.plan_keyboards import PromiseManage
 from dialogs.resume import resumable
@@ -122,7 +122,7 @@ async def manage_pressed(
 def build_router() -> Router:
     router = Router(name="promise_manage")
     # One check per message for both wordings: every message a flow does not take pays for it.
-    router.message.register(asked, Magic(F.text.regexp(CANCEL_OR_CHANGE, mode="search")))
+    router.message.register(asked, Text(CANCEL_OR_CHANGE.search))
     router.callback_query.register(manage_pressed, PromiseManage.filter())
     return router
 

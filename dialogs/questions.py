@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
 from dialogs import channels, consequences, payment_status, receipts, settlement, smalltalk
-from dialogs.filters import Magic
+from dialogs.filters import Text
 
 Answer = Callable[[Conversation], Awaitable[None]]
 
@@ -46,5 +46,5 @@ async def asked(message: Message, convo: Conversation, answer: Answer) -> None:
 
 def build_router() -> Router:
     router = Router(name="questions")
-    router.message.register(asked, Magic(F.text.func(answer_for)))
+    router.message.register(asked, Text(answer_for))
     return router

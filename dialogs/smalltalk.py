@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs.filters import IntentFilter, Magic
+from dialogs.filters import IntentFilter, Text
 from dialogs.keyboards import human_offer, main_menu
 from dialogs.verify import begin_verification
 
@@ -87,7 +87,7 @@ async def yes_or_no_out_of_context(message: Message, convo: Conversation) -> Non
 
 def build_router() -> Router:
     router = Router(name="smalltalk")
-    router.message.register(hold_on, Magic(F.text.regexp(HOLD_ON)))
+    router.message.register(hold_on, Text(HOLD_ON.match))
     router.message.register(greet, IntentFilter("greet"))
     router.message.register(is_bot, IntentFilter("ask_is_bot"))
     router.message.register(thanks, IntentFilter("thank"))

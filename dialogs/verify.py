@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import StateFilter
 from aiogram.types import InlineKeyboardMarkup, Message
@@ -13,7 +13,7 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from actions import slots
 from actions.domain.phones import looks_like_phone
 from bot.conversation import Conversation
-from dialogs.filters import Answer, Magic, SlashCommand
+from dialogs.filters import Answer, SharedContact, SlashCommand, Text
 from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.resume import Resume, resumable, resume
 from dialogs.states import Verify
@@ -111,11 +111,9 @@ async def logout(message: Message, convo: Conversation) -> None:
 
 def build_router() -> Router:
     router = Router(name="verify")
-    router.message.register(contact_shared, Magic(F.contact))
+    router.message.register(contact_shared, SharedContact())
     router.message.register(phone_not_shared, StateFilter(Verify.phone), Answer())
-    router.message.register(
-        id_digits, StateFilter(Verify.id_digits), Magic(F.text.regexp(ID_DIGITS))
-    )
+    router.message.register(id_digits, StateFilter(Verify.id_digits), Text(ID_DIGITS.match))
     router.message.register(id_digits_malformed, StateFilter(Verify.id_digits), Answer())
     router.message.register(logout, SlashCommand("logout"))
     return router

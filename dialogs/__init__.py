@@ -24,6 +24,7 @@ from dialogs import (
     start,
     verify,
 )
+from dialogs.checks import checked_directly
 from dialogs.filters import IntentFilter, PrivateChat
 
 # Order matters: a conversation with a person first (the bot stays out of it), then commands,
@@ -86,7 +87,8 @@ def take_handlers(router: Router, flow: Router, *, by_intent: bool | None = None
     and each router costs a round of middleware wrapping and checks. With the flows included,
     a message passed seven routers on average, about 0.4 ms of an update's 4 (`make bench`).
     Taken this way a flow's handlers keep their order, and `SkipHandler` still passes an
-    update on to the next one.
+    update on to the next one. Each handler's filters are then awaited in place
+    (`dialogs.checks`).
 
     A flow router must be only its handlers: its own filters, middlewares or sub-routers would
     not come along, so a router with any is refused."""
@@ -98,7 +100,7 @@ def take_handlers(router: Router, flow: Router, *, by_intent: bool | None = None
             raise ValueError(f"flow router {flow.name!r} has its own {name} filters or middlewares")
     for name, observer in flow.observers.items():
         router.observers[name].handlers.extend(
-            handler
+            checked_directly(handler)
             for handler in observer.handlers
             if by_intent is None or goes_by_intent(handler) == by_intent
         )

@@ -18,7 +18,7 @@ from actions import slots
 from bot.conversation import Conversation
 from dialogs.filters import Answer, IntentFilter, SlashCommand, Text
 from dialogs.keyboards import main_menu
-from dialogs.plan_common import says_no, says_yes
+from dialogs.plan_common import forget, says_no, says_yes
 from dialogs.states import OptOut
 
 # "以后不用打电话给我了", "no need to call me again": the classifier can read the call in them as
@@ -111,6 +111,7 @@ async def confirm_pressed(
     await callback.answer()
     if raw_state == OptOut.confirm.state:
         await convo.state.set_state(None)
+        await forget(convo, [OF])
     if callback_data.yes:
         await record(convo, callback_data.of)
     else:
@@ -125,6 +126,7 @@ async def confirm_typed(message: Message, convo: Conversation) -> None:
         raise SkipHandler
     of = str((await convo.state.get_data()).get(OF) or "messages")
     await convo.state.set_state(None)
+    await forget(convo, [OF])
     if yes:
         await record(convo, of if of in KINDS else "messages")
     else:

@@ -7,6 +7,8 @@ import secrets
 from datetime import UTC, datetime
 
 from aiogram import Bot, Dispatcher
+from aiogram.fsm.storage.base import StorageKey
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import (
     CallbackQuery,
@@ -18,7 +20,9 @@ from aiogram.types import (
     User,
 )
 
+from bot.factory import key_builder
 from bot.local_session import BOT_USER, LocalSession
+from bot.services import BotServices
 from bot.updates import UpdateFactory
 
 
@@ -84,6 +88,12 @@ class ChatDriver:
         await self.send("/start")
         await self.share_contact(phone)
         return await self.send(id_last4)
+
+
+async def fsm_data(services: BotServices, user_id: int) -> dict[str, object]:
+    """What the bot keeps in FSM data for a borrower's private chat."""
+    storage = RedisStorage(services.redis, key_builder=key_builder())
+    return await storage.get_data(StorageKey(bot_id=42, chat_id=user_id, user_id=user_id))
 
 
 def joined(texts: list[str]) -> str:

@@ -9,7 +9,7 @@ from aiogram.types import Location, PhotoSize, Sticker
 from actions.domain.preferences import ContactPreferences
 from bot.services import BotServices
 from tests.bot.conftest import D1001
-from tests.harness import ChatDriver, data_of, joined
+from tests.harness import ChatDriver, data_of, fsm_data, joined
 
 
 async def test_channels_for_a_verified_borrower_include_their_reference(chat: ChatDriver) -> None:
@@ -99,14 +99,17 @@ async def test_a_message_only_the_classifier_reads_as_an_opt_out_is_asked_about_
     )
     assert [label for label, _ in chat.buttons()] == ["✅ Yes, please", "No, thank you"]
     assert await preferences.opted_out_at(7005) is None
+    assert (await fsm_data(services, 7005))["optout_of"] == "messages"
     replies = await chat.press(data_of(chat, "No, thank you"))
     assert joined(replies) == "All right, nothing has changed. What would you like to do?"
     assert await preferences.opted_out_at(7005) is None
+    assert "optout_of" not in await fsm_data(services, 7005)  # the question is closed
 
     zh = new_chat(7006)
     assert joined(await zh.send("你收到我的消息了吗")).startswith("需要我以后不再向您发送提醒")
     assert "不会再向您发送提醒" in joined(await zh.send("是的"))
     assert await preferences.opted_out_at(7006) is not None
+    assert "optout_of" not in await fsm_data(services, 7006)
 
 
 async def test_forged_opt_out_buttons_change_nothing(

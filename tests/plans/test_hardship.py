@@ -13,7 +13,7 @@ from aiogram.fsm.storage.base import StorageKey
 from bot.factory import key_builder
 from bot.services import BotServices
 from tests.bot.conftest import D1001, D1002, D1003
-from tests.harness import ChatDriver, data_of, joined
+from tests.harness import ChatDriver, data_of, fsm_data, joined
 
 D1001_SCHEDULE_ZH = (
     "1. 2026年12月8日（周二）  ¥373.33\n"
@@ -23,14 +23,6 @@ D1001_SCHEDULE_ZH = (
     "5. 2027年4月8日（周四）  ¥373.33\n"
     "6. 2027年5月8日（周六）  ¥373.35"
 )
-
-
-async def fsm_data(services: BotServices, user_id: int) -> dict[str, object]:
-    from aiogram.fsm.storage.redis import RedisStorage
-
-    storage = RedisStorage(services.redis, key_builder=key_builder())
-    key = StorageKey(bot_id=42, chat_id=user_id, user_id=user_id)
-    return await storage.get_data(key)
 
 
 async def test_d1001_chooses_six_instalments_confirms_and_the_plan_is_recorded(

@@ -1,6 +1,10 @@
-"""What do I owe: the balance for a verified borrower; anyone else is verified first."""
+"""What do I owe: the balance for a verified borrower; anyone else is verified first. Asked
+when it is due ("how long do I have", "最晚什么时候还"), the same statement answers: it shows
+the days past due and the next due date."""
 
 from __future__ import annotations
+
+import re
 
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
@@ -9,6 +13,16 @@ from bot.conversation import Conversation
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback, main_menu
 from dialogs.verify import verified_step
+
+DEADLINE = re.compile(
+    r"最晚(?:什么时候|哪天|几号)|(?:什么时候|哪天|几号)(?:到期|截止)|还款日(?:是)?(?:哪天|几号|什么时候)|"
+    r"(?:还有|剩)(?:多久|多少天|几天)(?:时间)?(?:可以)?还|"
+    r"\bhow (?:long|much time|many days) (?:do i have|have i got|is left|are left|left)\b|"
+    r"\bwhen (?:is|'s) (?:it|my (?:payment|instalment|installment|repayment|bill)|the "
+    r"(?:payment|deadline|due date)) due\b|\bwhen do i (?:have|need) to pay\b|"
+    r"\bwhen is the (?:deadline|due date)\b|\bwhat(?:'s| is) (?:the|my) (?:deadline|due date)\b",
+    re.IGNORECASE,
+)
 
 show_balance = verified_step("balance", "action_balance", main_menu)
 

@@ -14,7 +14,7 @@ from actions import slots
 from actions.domain.tickets import Ticket
 from bot.agents.desk import AgentDesk
 from bot.conversation import Conversation
-from dialogs import payment_status, receipts, settlement
+from dialogs import contract, payment_status, receipts, settlement
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.keyboards import MenuCallback
@@ -56,13 +56,18 @@ BARE_ANSWER = re.compile(
 # Wordings a flow serves itself that the classifier can read as an escalation, by the intent it
 # reads them as: "I need to change my promise" as a request for a person, "I want to defer" as a
 # vulnerable situation (its "I want to d…" is that of "I want to die"), "did you get my
-# payment", "can I get a receipt" or "提前还款" as a dispute. Any safety-lexicon signal in the
-# message (an explicit ask for a person, a death, an illness, "I paid and it still shows
-# overdue") still escalates.
+# payment", "can I get a receipt", "提前还款" or "利息怎么算的" as a dispute. Any
+# safety-lexicon signal in the message (an explicit ask for a person, a death, an illness, "I
+# paid and it still shows overdue") still escalates.
 SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
     "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search),
     "vulnerable": (asks_deferral,),
-    "dispute": (payment_status.ASKED.search, receipts.ASKED.search, settlement.ASKED.search),
+    "dispute": (
+        payment_status.ASKED.search,
+        receipts.ASKED.search,
+        settlement.ASKED.search,
+        contract.ASKED.search,
+    ),
 }
 
 

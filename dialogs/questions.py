@@ -1,7 +1,8 @@
 """Questions answered by their wording, whatever the classifier made of them: a receipt, a
-payment that may have arrived, paying the whole loan off, what not paying leads to, the
-repayment reference, who we are and how we have the borrower's number. One check per message
-finds which (a handler for each would cost every message a check each).
+payment that may have arrived, paying the whole loan off, what not paying leads to, how the
+charges are calculated and a copy of the contract, when payment is due, the repayment
+reference, who we are, how we have the borrower's number, and a bare plea for help. One check
+per message finds which (a handler for each would cost every message a check each).
 
 An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
 "I already paid"); an open question stays open."""
@@ -15,7 +16,17 @@ from aiogram import Router
 from aiogram.types import Message
 
 from bot.conversation import Conversation
-from dialogs import channels, consequences, payment_status, receipts, settlement, smalltalk
+from dialogs import (
+    balance,
+    channels,
+    consequences,
+    contract,
+    payment_status,
+    receipts,
+    settlement,
+    smalltalk,
+    start,
+)
 from dialogs.filters import Text
 
 Answer = Callable[[Conversation], Awaitable[None]]
@@ -26,9 +37,12 @@ QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (payment_status.ASKED, payment_status.show_status),
     (settlement.ASKED, settlement.show_settlement),
     (consequences.ASKED, consequences.answer),
+    (contract.ASKED, contract.answer),
+    (balance.DEADLINE, balance.show_balance),
     (channels.REFERENCE, channels.show_channels),
     (smalltalk.WHO, smalltalk.who_we_are),
     (smalltalk.CONTACT_SOURCE, smalltalk.how_we_have_your_number),
+    (start.HELP_PLEA, start.show_help),
 )
 
 

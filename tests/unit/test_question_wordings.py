@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs import channels, consequences, payment_status, receipts, settlement, smalltalk
+from dialogs import (
+    balance,
+    channels,
+    consequences,
+    contract,
+    payment_status,
+    receipts,
+    settlement,
+    smalltalk,
+    start,
+)
 from dialogs.questions import Answer, answer_for
 
 
@@ -27,6 +37,19 @@ from dialogs.questions import Answer, answer_for
         ("how did you get my number", smalltalk.how_we_have_your_number),
         ("你们怎么有我电话", smalltalk.how_we_have_your_number),
         ("你们从哪弄到我的号码的", smalltalk.how_we_have_your_number),
+        ("罚息是怎么计算的", contract.answer),
+        ("利息的计算方式是什么", contract.answer),
+        ("能看一下我的借款合同吗", contract.answer),
+        ("how do you calculate the late fees", contract.answer),
+        ("how are the charges worked out?", contract.answer),
+        ("can I get a copy of my loan contract", contract.answer),
+        ("还有几天可以还", balance.show_balance),
+        ("还款日是哪天", balance.show_balance),
+        ("when do I have to pay", balance.show_balance),
+        ("what's my due date?", balance.show_balance),
+        ("帮帮忙！", start.show_help),
+        ("help!!", start.show_help),
+        ("could you help me out 🙏", start.show_help),
     ],
 )
 def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:
@@ -43,6 +66,12 @@ def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:
         "I'll pay it off next week",
         "我还欠多少钱",
         "call me tomorrow after 3pm",
+        "罚息太高了",
+        "these fees are unfair",
+        "can I extend the deadline",
+        "help me, I lost my job",
+        "帮我查一下欠款",
+        "I need help paying",
     ],
 )
 def test_other_messages_are_left_to_the_flows(text: str) -> None:

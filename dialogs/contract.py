@@ -1,0 +1,31 @@
+"""How are interest and late fees calculated? Where is my contract? ("利息怎么算的", "我的合同在
+哪看"): questions, not disputes. The contract sets the charges, "What I owe" shows each part,
+and a person sends a copy of the contract or goes through the calculation. A complaint about
+the charges ("罚息太高了", "these fees are unfair") is not matched: it goes to a person."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation import Conversation
+from dialogs.keyboards import human_offer
+
+_CHARGES_ZH = r"(?:利息|罚息|逾期费用?|滞纳金|违约金|手续费|服务费|费用)"
+_CHARGES_EN = r"(?:interest|late fees?|fees|charges|penalt(?:y|ies))"
+_WORKED_OUT = r"(?:calculat\w*|work(?:ed)? out|comput\w*)"
+
+ASKED = re.compile(
+    rf"{_CHARGES_ZH}(?:是|都是)?(?:怎么|如何|咋|按什么)(?:样)?(?:算|计算|计|收)|"
+    rf"(?:怎么|如何|咋)(?:算|计算)(?:出来)?的?{_CHARGES_ZH}|{_CHARGES_ZH}的?(?:计算方[式法]|算法|计算标准)|"
+    r"(?:看|查|要|发|给|拿|找|下载|调取)(?:一下|一份)?(?:我的)?(?:借款|贷款)?合同|"
+    r"合同[^。？?！!]{0,6}(?:在哪|哪里|哪儿|怎么看|怎么查|发给?我|给我|副本|复印件|电子版)|"
+    rf"\bhow\b[^.?!]{{0,30}}\b{_CHARGES_EN}\b[^.?!]{{0,20}}\b{_WORKED_OUT}|"
+    rf"\bhow (?:do|did|does) (?:you|it) {_WORKED_OUT}[^.?!]{{0,20}}\b{_CHARGES_EN}\b|"
+    r"\b(?:copy of|see|view|read|get|send me|find|where(?:'s| is) )\s*(?:a copy of )?(?:my |the )?"
+    r"(?:loan )?contract\b|\bloan agreement\b",
+    re.IGNORECASE,
+)
+
+
+async def answer(convo: Conversation) -> None:
+    await convo.say("charges_and_contract", markup=human_offer(convo))

@@ -1,13 +1,15 @@
 """How are interest and late fees calculated? Where is my contract? ("利息怎么算的", "我的合同在
 哪看"): questions, not disputes. The contract sets the charges, "What I owe" shows each part,
 and a person sends a copy of the contract or goes through the calculation. A complaint about
-the charges ("罚息太高了", "these fees are unfair") is not matched: it goes to a person."""
+the charges ("罚息太高了", "利息怎么算的？你们乱收费", "these fees are unfair") is no such
+question: it goes to a person."""
 
 from __future__ import annotations
 
 import re
 
 from bot.conversation import Conversation
+from dialogs.grievance import GRIEVANCE
 from dialogs.keyboards import human_offer
 
 _CHARGES_ZH = r"(?:利息|罚息|逾期费用?|滞纳金|违约金|手续费|服务费|费用)"
@@ -25,6 +27,11 @@ ASKED = re.compile(
     r"(?:loan )?contract\b|\bloan agreement\b",
     re.IGNORECASE,
 )
+
+
+def asked(text: str) -> bool:
+    """Whether the text asks how the charges are worked out, or for the contract, and only that."""
+    return ASKED.search(text) is not None and GRIEVANCE.search(text) is None
 
 
 async def answer(convo: Conversation) -> None:

@@ -17,6 +17,7 @@ from bot.conversation import Conversation
 from dialogs import contract, payment_status, receipts, settlement
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
+from dialogs.grievance import GRIEVANCE
 from dialogs.keyboards import MenuCallback
 from dialogs.plan_parsing import answer_core, asks_deferral
 from dialogs.promise_manage import CANCEL as CANCEL_PROMISE
@@ -58,7 +59,7 @@ BARE_ANSWER = re.compile(
 # vulnerable situation (its "I want to d…" is that of "I want to die"), "did you get my
 # payment", "can I get a receipt", "提前还款" or "利息怎么算的" as a dispute. Any
 # safety-lexicon signal in the message (an explicit ask for a person, a death, an illness, "I
-# paid and it still shows overdue") still escalates.
+# paid and it still shows overdue"), or a grievance ("…? this is ridiculous"), still escalates.
 SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
     "request_human": (CANCEL_PROMISE.search, CHANGE_PROMISE.search),
     "vulnerable": (asks_deferral,),
@@ -66,7 +67,7 @@ SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
         payment_status.ASKED.search,
         receipts.ASKED.search,
         settlement.ASKED.search,
-        contract.ASKED.search,
+        contract.asked,
     ),
 }
 
@@ -84,7 +85,7 @@ async def escalation_said(
     if raw_state and not signals and BARE_ANSWER.match(answer_core(text)):
         raise SkipHandler
     wordings = SELF_SERVICE.get(convo.intent or "", ())
-    if not signals and any(wording(text) for wording in wordings):
+    if not signals and not GRIEVANCE.search(text) and any(wording(text) for wording in wordings):
         raise SkipHandler
     await hand_over(convo, bot)
 

@@ -16,6 +16,7 @@ from aiogram.types import CallbackQuery
 from actions import plan_slots, slots
 from bot.action_client import ActionError, ActionResult
 from bot.conversation import Conversation
+from dialogs.grievance import GRIEVANCE
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,11 @@ REPROMPT_INTENTS = frozenset({None, "nlu_fallback", "out_of_scope", "affirm", "d
 
 
 def says_yes(convo: Conversation, text: str) -> bool:
-    return bool(YES.match(text)) or (convo.intent == "affirm" and not NO.match(text))
+    """A plain yes, or what the classifier reads as one unless it voices a grievance: it reads
+    "that's unfair" and "好离谱" as yes, and an objection must never record an agreement."""
+    if YES.match(text):
+        return True
+    return convo.intent == "affirm" and not NO.match(text) and not GRIEVANCE.search(text)
 
 
 def says_no(convo: Conversation, text: str) -> bool:

@@ -9,7 +9,6 @@ An escalation has gone to a person before this (the safety lexicon's "I have the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 
 from aiogram import Router
@@ -32,24 +31,24 @@ from dialogs.filters import Text
 Answer = Callable[[Conversation], Awaitable[None]]
 
 # In this order: "did you get my payment? I need the receipt" is about the receipt.
-QUESTIONS: tuple[tuple[re.Pattern[str], Answer], ...] = (
-    (receipts.ASKED, receipts.answer),
-    (payment_status.ASKED, payment_status.show_status),
-    (settlement.ASKED, settlement.show_settlement),
-    (consequences.ASKED, consequences.answer),
-    (contract.ASKED, contract.answer),
-    (balance.DEADLINE, balance.show_balance),
-    (channels.REFERENCE, channels.show_channels),
-    (smalltalk.WHO, smalltalk.who_we_are),
-    (smalltalk.CONTACT_SOURCE, smalltalk.how_we_have_your_number),
-    (start.HELP_PLEA, start.show_help),
+QUESTIONS: tuple[tuple[Callable[[str], object], Answer], ...] = (
+    (receipts.ASKED.search, receipts.answer),
+    (payment_status.ASKED.search, payment_status.show_status),
+    (settlement.ASKED.search, settlement.show_settlement),
+    (consequences.ASKED.search, consequences.answer),
+    (contract.asked, contract.answer),
+    (balance.DEADLINE.search, balance.show_balance),
+    (channels.REFERENCE.search, channels.show_channels),
+    (smalltalk.WHO.search, smalltalk.who_we_are),
+    (smalltalk.CONTACT_SOURCE.search, smalltalk.how_we_have_your_number),
+    (start.HELP_PLEA.search, start.show_help),
 )
 
 
 def answer_for(text: str) -> dict[str, Answer] | None:
     """The answer to the first question the text asks (as filter data), or None."""
-    for asked, answer in QUESTIONS:
-        if asked.search(text):
+    for asks, answer in QUESTIONS:
+        if asks(text):
             return {"answer": answer}
     return None
 

@@ -48,14 +48,16 @@ async def test_how_the_charges_are_worked_out_is_answered_with_no_ticket_and_no_
     assert await services.domain.tickets.hold_for("L-1001") is None
 
 
+@pytest.mark.parametrize("text", ["罚息太高了", "利息怎么算的？你们乱收费"])
 async def test_a_complaint_about_the_charges_still_goes_to_a_person(
-    new_chat: Callable[..., ChatDriver], services: BotServices
+    new_chat: Callable[..., ChatDriver], services: BotServices, text: str
 ) -> None:
     chat = new_chat(8602)
     await chat.verify(*D1001)
-    assert "转交给我们的客服同事" in joined(await chat.send("罚息太高了"))
+    assert "转交给我们的客服同事" in joined(await chat.send(text))
     [ticket] = await services.domain.tickets.all()
     assert ticket.reason == "dispute"
+    assert await services.domain.tickets.hold_for("L-1001") == ticket.ticket_id
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ def signal_names(text: str) -> list[str]:
         ("我老公上个月去世了", "vulnerable:death"),
         ("my husband passed away", "vulnerable:death"),
         ("我在醫院", "vulnerable:hospital"),
+        ("他在ICU抢救", "vulnerable:hospital"),
+        ("my mum is in icu", "vulnerable:hospital"),
+        ("hospitalised last week", "vulnerable:hospital"),
         ("我要找律师", "complaint_legal:lawyer"),
         ("see you in court", "complaint_legal:court"),
         ("我要报警", "complaint_legal:police"),
@@ -49,6 +52,11 @@ def test_lexicon_signals_fire(text: str, signal: str) -> None:
         "明天还500",
         "我已经还了多少了",
         "call me after 3pm",
+        # "icu" inside a word, "hospital" in "hospitality": no stay in hospital
+        "it's difficult for me to pay this month",
+        "that's ridiculous",
+        "in particular the late fee",
+        "I work in hospitality and lost my shifts",
     ],
 )
 def test_ordinary_messages_fire_nothing(text: str) -> None:

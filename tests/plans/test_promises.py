@@ -185,3 +185,21 @@ async def test_a_bare_small_figure_with_no_question_open_is_not_a_promise_of_tha
     await chat.press(data_of(chat, "✅ 对，记录下来"))
     [promise] = await services.domain.promises.open_promises("D-1001")
     assert (promise.amount, promise.due_date) == (Decimal("500.00"), date(2026, 12, 4))
+
+
+async def test_an_objection_to_the_confirmation_records_nothing(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    # The classifier reads "that's unfair" and "好离谱" as a yes.
+    en = new_chat(6601, "en")
+    await en.verify(*D1001)
+    assert "Is that right?" in joined(await en.send("I'll pay 500 on friday"))
+    assert await en.send("that's unfair") == ["Shall I record it?"]
+    zh = new_chat(6602)
+    await zh.verify(*D1001)
+    assert "对吗？" in joined(await zh.send("周五还500"))
+    assert await zh.send("好离谱") == ["需要我为您记录吗？"]
+    assert await services.domain.promises.history("D-1001") == []
+    # a plain yes still records
+    assert "Thank you, noted: ¥500.00 by Fri 4 Dec 2026" in joined(await en.send("ok fine"))
+    assert len(await services.domain.promises.open_promises("D-1001")) == 1

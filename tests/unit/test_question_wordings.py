@@ -72,6 +72,8 @@ def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:
         "help me, I lost my job",
         "帮我查一下欠款",
         "I need help paying",
+        "利息怎么算的？你们乱收费",
+        "how is the interest calculated? it's a rip-off",
     ],
 )
 def test_other_messages_are_left_to_the_flows(text: str) -> None:

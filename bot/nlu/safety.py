@@ -143,7 +143,7 @@ LEXICON: tuple[Signal, ...] = (
         r"(?:i'?m|i am|i've been|kid is|child is|son is|daughter is|wife is|husband is"
         r"|mum is|mom is"
         r"|dad is) (?:very |really |seriously )?(?:sick|ill)\b(?! of)",
-        r"车祸|意外|受伤|骨折|怀孕|月子|生完孩子|戒毒|火灾|洪水|地震|年纪大|我是老人|孤寡老人|认字不多|焦虑|失眠|精神状态|撑不下去",
+        r"车祸|(?<![很太挺好真有点])意外(?!开支|支出|花销|花费|开销|之喜|收获|收入)|受伤|骨折|怀孕|月子|生完孩子|戒毒|火灾|洪水|地震|年纪大|我是老人|孤寡老人|认字不多|焦虑|失眠|精神状态|撑不下去",
     ),
     _signal(
         "vulnerable:abuse",
@@ -185,7 +185,8 @@ LEXICON: tuple[Signal, ...] = (
     _signal(
         "complaint_legal:regulator",
         "complaint_legal",
-        r"银保监|保监会|银监会|金融监管|监管局|监管部门|人民银行|央行|(?<!\d)12378(?!\d)",
+        # the central bank, but not its credit reference system ("会上央行征信吗" is a question)
+        r"银保监|保监会|银监会|金融监管|监管局|监管部门|人民银行(?!征信)|央行(?!征信)|(?<!\d)12378(?!\d)",
         r"(?<!\d)12315(?!\d)|(?<!\d)315(?!\d)|消协|消费者协会|黑猫投诉|银行业协会|互金协会",
         r"regulator\w*|\bcfpb\b|ombudsman|\bfca\b|consumer protection|banking association",
     ),
@@ -196,7 +197,7 @@ LEXICON: tuple[Signal, ...] = (
         r"complain\w*|\bexpose you\b|report(?:ing|ed)? (?:you|it|this)\b|as evidence",
         r"disclos\w*|told my (?:coworkers|colleagues|boss|employer|family|friends)",
         r"告诉(?:了)?我(?:的)?(?:同事|家人|单位|领导|朋友|老板)",
-        r"诽谤|名誉|defamation|defamatory|slander\w*|\blibel\w*",  # defamation
+        r"诽谤|名誉|defamation|defamatory|\bslander\w*|\blibel\w*",  # defamation
         # going public: to the media, not working there ("我在媒体公司上班", "I'm a reporter")
         r"(?:找|联系|告诉|告到|发给|发到|上|让)(?:媒体|记者|新闻)",
         r"(?:go|going|went|take|taking|took|talk|talking|tell|telling|contact\w*|call\w*|write|"
@@ -428,9 +429,19 @@ FUZZY_KEYWORDS: dict[str, str] = {
     "stroke": "vulnerable:illness",
     "illness": "vulnerable:illness",
 }
-# Real words one edit from a short keyword above: they mean what they say.
+# Real words one edit from a keyword above: they mean what they say ("my income decreased"
+# is no death, "I am compliant" no complaint).
 _NOT_SLIPS = frozenset(
     {
+        "decreased",  # deceased
+        "windowed",  # widowed
+        "compliant",  # complaint
+        "repressed",  # depressed
+        "repression",  # depression
+        "slickness",  # sickness
+        "strove",  # stroke
+        "primacy",  # privacy
+        "prefatory",  # predatory
         "freud",
         "frau",
         "fraid",  # "(a)fraid"
@@ -589,7 +600,6 @@ FUZZY_PHRASES: dict[str, str] = {
     "银保监": "complaint_legal:regulator",
     "金融监管": "complaint_legal:regulator",
     "监管部门": "complaint_legal:regulator",
-    "人民银行": "complaint_legal:regulator",
     "消费者协会": "complaint_legal:regulator",
     "暴力催收": "complaint_legal:harassment",
     "爆通讯录": "complaint_legal:harassment",

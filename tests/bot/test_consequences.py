@@ -28,6 +28,9 @@ ZH = "如实告诉您：款项逾期期间，逾期费用会按借款合同继�
         ("会影响征信吗", "zh"),
         ("如果我不还会怎么样", "zh"),
         ("逾期会有什么影响", "zh"),
+        # the central bank's credit reference system, not a complaint to the regulator
+        ("逾期会上央行征信吗", "zh"),
+        ("会影响人民银行征信吗", "zh"),
     ],
 )
 async def test_the_consequences_are_told_plainly_without_verification_or_loan_data(

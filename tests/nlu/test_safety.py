@@ -24,6 +24,9 @@ def signal_names(text: str) -> list[str]:
         ("my husband passed away", "vulnerable:death"),
         ("我在醫院", "vulnerable:hospital"),
         ("他在ICU抢救", "vulnerable:hospital"),
+        ("我出意外了", "vulnerable:illness"),
+        ("我要去人民银行投诉", "complaint_legal:regulator"),
+        ("向央行反映你们", "complaint_legal:regulator"),
         ("my mum is in icu", "vulnerable:hospital"),
         ("hospitalised last week", "vulnerable:hospital"),
         ("我要找律师", "complaint_legal:lawyer"),
@@ -57,6 +60,15 @@ def test_lexicon_signals_fire(text: str, signal: str) -> None:
         "that's ridiculous",
         "in particular the late fee",
         "I work in hospitality and lost my shifts",
+        # real words one edit from a keyword
+        "my income decreased a lot this year",
+        "I have always been compliant with the payments",
+        "the islanders bank is closed",
+        # the credit reference system, an unexpected expense, a surprise
+        "逾期会上央行征信吗",
+        "会影响人民银行征信吗",
+        "家里有意外开支",
+        "我很意外",
     ],
 )
 def test_ordinary_messages_fire_nothing(text: str) -> None:

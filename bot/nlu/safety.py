@@ -112,7 +112,7 @@ LEXICON: tuple[Signal, ...] = (
     _signal(
         "vulnerable:hospital",
         "vulnerable",
-        r"住院|在医院|医院里|进医院|重症监护|做手术|动手术|手术后|化疗|透析|急诊|抢救|病危",
+        r"住院|在医院(?!上班|工作|当|实习)|医院里(?!上班|工作)|进医院|重症监护|做手术|动手术|手术后|化疗|透析|急诊|抢救|病危",
         r"陪床|陪护",  # staying at a patient's bedside
         # "ICU", also right after Chinese ("在icu抢救"), never inside a word ("difficult")
         r"(?<![a-z])icu(?![a-z])",

@@ -69,6 +69,7 @@ def test_lexicon_signals_fire(text: str, signal: str) -> None:
         "会影响人民银行征信吗",
         "家里有意外开支",
         "我很意外",
+        "我在医院上班，最近排班多",
     ],
 )
 def test_ordinary_messages_fire_nothing(text: str) -> None:

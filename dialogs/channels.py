@@ -13,7 +13,7 @@ from dialogs.keyboards import MenuCallback, main_menu
 
 # The repayment reference asked for ("我的还款参考号是多少"): how to pay shows it, once verified.
 REFERENCE = re.compile(
-    r"参考号|还款编号|\b(?:repayment|payment) (?:reference|ref)\b", re.IGNORECASE
+    r"参考号|还款编号|还款码|\b(?:repayment|payment) (?:reference|ref|code)\b", re.IGNORECASE
 )
 
 

@@ -45,14 +45,18 @@ async def who_we_are(convo: Conversation) -> None:
     await convo.say("who_we_are", lender=convo.lender, markup=main_menu(convo))
 
 
-# How did you get my number? ("你们怎么有我电话", "who gave you my number")
+# How did you get my number? Why did you call me? ("你们怎么有我电话", "为什么给我打电话", "who
+# gave you my number", "why did you call me"; "为什么不给我打电话" is no such question)
 CONTACT_SOURCE = re.compile(
     r"怎么(?:会)?有我的?(?:电话|号码|手机号?|联系方式|微信|信息|资料)|"
+    r"(?:为什么|为啥|干嘛|干吗)(?:老是|总是|一直|又|还)?(?:给我|找我)?(?:打(?:我的?)?电话|发(?:短信|消息))|"
+    r"打我(?:的)?电话(?:干嘛|干吗|干什么|做什么|有什么事)|"
     r"(?:哪|哪里|哪儿)(?:来|弄|搞|拿)(?:到|来)?的?我的?(?:电话|号码|手机号?|联系方式|信息|资料)|"
     r"谁给(?:你们?|的)?(?:的)?我的?(?:电话|号码|手机号?)|"
     r"\b(?:how|where) (?:did|do) (?:you|u) (?:get|have|find|obtain) my "
     r"(?:number|phone|details|info\w*|contact\w*|data)\b|"
-    r"\bwho gave (?:you|u) my (?:number|phone|details|info\w*|contact\w*)\b",
+    r"\bwho gave (?:you|u) my (?:number|phone|details|info\w*|contact\w*)\b|"
+    r"\bwhy (?:are|did|do|have) (?:you|u) (?:keep |been )?(?:call|phon|ring|text|messag)\w* me\b",
     re.IGNORECASE,
 )
 

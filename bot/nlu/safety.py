@@ -213,6 +213,13 @@ LEXICON: tuple[Signal, ...] = (
         r"侵犯.{0,4}隐私|隐私(?:权|被)",  # privacy breached, not a question about privacy
         r"harass\w*|threat\w*|intimidat\w*|abusive|insult\w*|privacy|illegal\w*|unlawful",
         r"against the law|breaking the law|break the law|predatory|fair debt",
+        # asking why the lender contacted the borrower's family or workplace about the debt
+        r"(?:为什么|为啥|凭什么|干嘛|干吗)(?:要|又|还)?(?:给|打给|打电话给|联系|找)(?:我的?)?"
+        r"(?:家人|家里人?|妈妈?|爸爸?|父母|爸妈|老婆|老公|媳妇|孩子|朋友|同事|领导|老板|单位|公司|亲戚)",
+        r"\bwhy (?:are|did|do|were|have|would) you (?:been )?(?:call|phon|ring|contact|text|messag"
+        r"|email)\w* my (?:mother|mum|mom|father|dad|parents|family|wife|husband|partner|kids?"
+        r"|children|son|daughter|boss|employer|work|office|colleagues?|co-?workers?|friends?"
+        r"|relatives?|sister|brother)\b",
     ),
     _signal(
         "complaint_legal:bankruptcy",

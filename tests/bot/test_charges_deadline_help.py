@@ -104,3 +104,50 @@ async def test_a_bare_plea_for_help_gets_what_the_bot_can_do(
     assert ("🙋 转人工" if lang == "zh" else "🙋 Talk to a person") in [
         label for label, _ in chat.buttons()
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start"),
+    [
+        # the classifier reads both as disputes, which would put the loan on hold
+        ("app一直报错还不了款", "zh", "抱歉给您带来不便。您可以稍后再试，或换一种方式还款"),
+        ("I want to pay but the app says error", "en", "Sorry it is not working."),
+        ("my card was declined", "en", "Sorry it is not working."),
+    ],
+)
+async def test_a_failing_payment_gets_the_other_ways_to_pay_with_no_ticket(
+    new_chat: Callable[..., ChatDriver], services: BotServices, text: str, lang: str, start: str
+) -> None:
+    chat = new_chat(8606, "zh-hans" if lang == "zh" else "en")
+    await chat.verify(*D1001)
+    [reply] = await chat.send(text)
+    assert reply.startswith(start)
+    labels = [label for label, _ in chat.buttons()]
+    assert ("🏦 还款方式" if lang == "zh" else "🏦 How to pay") in labels
+    assert ("🙋 转人工" if lang == "zh" else "🙋 Talk to a person") in labels
+    assert await services.domain.tickets.all() == []
+    assert await services.domain.tickets.hold_for("L-1001") is None
+
+
+async def test_money_taken_by_a_failed_payment_is_a_dispute_for_a_person(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(8607)
+    await chat.verify(*D1001)
+    assert "转交给我们的客服同事" in joined(await chat.send("扣款失败但是钱被扣了"))
+    [ticket] = await services.domain.tickets.all()
+    assert ticket.reason == "dispute"
+
+
+async def test_why_we_called_is_answered_and_a_call_to_the_family_is_a_complaint(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(8608)
+    # the classifier reads this as asking for a call back
+    [reply] = await chat.send("为什么给我打电话")
+    assert reply.startswith("这里是示例消费金融的还款助手。我们只就借款人本人的借款")
+    assert [label for label, _ in chat.buttons()] == ["🙋 转人工"]
+    await chat.verify(*D1001)
+    assert "转交给我们的客服同事" in joined(await chat.send("你们为什么给我妈打电话"))
+    [ticket] = await services.domain.tickets.all()
+    assert (ticket.reason, ticket.signals) == ("complaint_legal", ["complaint_legal:harassment"])

@@ -27,6 +27,8 @@ def signal_names(text: str) -> list[str]:
         ("我出意外了", "vulnerable:illness"),
         ("我要去人民银行投诉", "complaint_legal:regulator"),
         ("向央行反映你们", "complaint_legal:regulator"),
+        ("你们为什么给我妈打电话", "complaint_legal:harassment"),
+        ("why did you contact my boss", "complaint_legal:harassment"),
         ("my mum is in icu", "vulnerable:hospital"),
         ("hospitalised last week", "vulnerable:hospital"),
         ("我要找律师", "complaint_legal:lawyer"),
@@ -70,6 +72,8 @@ def test_lexicon_signals_fire(text: str, signal: str) -> None:
         "家里有意外开支",
         "我很意外",
         "我在医院上班，最近排班多",
+        "为什么给我打电话",
+        "why did you call me",
     ],
 )
 def test_ordinary_messages_fire_nothing(text: str) -> None:

@@ -1,6 +1,7 @@
 """What do I owe: the balance for a verified borrower; anyone else is verified first. Asked
-when it is due ("how long do I have", "最晚什么时候还"), the same statement answers: it shows
-the days past due and the next due date."""
+when it is due ("how long do I have", "最晚什么时候还") or whether the loan is closed ("我的贷款
+结清了吗"), the same statement answers: it shows what is overdue, the days past due and the
+next due date."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ DEADLINE = re.compile(
     r"\bwhen (?:is|'s) (?:it|my (?:payment|instalment|installment|repayment|bill)|the "
     r"(?:payment|deadline|due date)) due\b|\bwhen do i (?:have|need) to pay\b|"
     r"\bwhen is the (?:deadline|due date)\b|\bwhat(?:'s| is) (?:the|my) (?:deadline|due date)\b",
+    re.IGNORECASE,
+)
+
+# Is my loan closed? Only the question: "I paid it all, why is my loan not closed" is a dispute.
+STATUS = re.compile(
+    r"^\W*(?:我的?)?(?:这笔)?(?:贷款|借款|欠款|账户)(?:是不是|是否)?(?:已经)?(?:结清|还清|还完)(?:了吗|了没有?|没有?|吗)\W*$|"
+    r"^\W*(?:is|has) (?:my|the) (?:loan|account|debt) (?:been )?(?:closed|paid off|settled|cleared"
+    r"|finished)(?: yet)?\W*$",
     re.IGNORECASE,
 )
 

@@ -14,7 +14,7 @@ from actions import slots
 from actions.domain.tickets import Ticket
 from bot.agents.desk import AgentDesk
 from bot.conversation import Conversation
-from dialogs import contract, payment_status, payment_trouble, receipts, settlement
+from dialogs import balance, contract, payment_status, payment_trouble, receipts, settlement
 from dialogs.fallback import FALLBACKS_BEFORE_PERSON, misunderstood_in_a_row
 from dialogs.filters import IntentFilter
 from dialogs.grievance import GRIEVANCE
@@ -69,6 +69,7 @@ SELF_SERVICE: dict[str, tuple[Callable[[str], object], ...]] = {
         settlement.ASKED.search,
         contract.asked,
         payment_trouble.asked,
+        balance.STATUS.search,
     ),
 }
 

@@ -54,7 +54,10 @@ PARTIAL = re.compile(
     r"有多少先还多少|先还一部分|先还一点|先还部分|部分还款|还一部分|"
     # some now, the rest later ("先还200，剩下的下个月还"): today's part is what can be noted
     r"先(?:还|付|转)[^，,。.;；]{1,8}[，,]?\s*(?:剩下|剩余|其余|余下|其他|后面)的?[^，,。]{0,10}[还付]|"
-    r"\bpay (?:a )?part\b|\bpartial payment\b|\bpay what i can\b|\bpay some(?:thing)? now\b",
+    r"\bpay (?:a )?part\b|\bpartial payment\b|\bpay what i can\b|\bpay some(?:thing)? now\b|"
+    # "I can pay 300 now and the rest on the 15th"
+    r"\b(?:pay|give|send|transfer) (?:you )?\S{1,10} (?:now|today|first)\b[^.?!]{0,10}"
+    r"\b(?:the )?(?:rest|remainder|remaining|balance|others?)\b",
     re.IGNORECASE,
 )
 # The whole overdue amount, named rather than written out.

@@ -1,9 +1,9 @@
 """Questions answered by their wording, whatever the classifier made of them: a receipt, a
 payment that may have arrived, paying the whole loan off, what not paying leads to, how the
 charges are calculated and a copy of the contract, a payment or the app failing, when payment
-is due, the repayment reference, who we are, how we have the borrower's number (or why we
-called), and a bare plea for help. One check per message finds which (a handler for each
-would cost every message a check each).
+is due, whether the loan is closed, new contact details, the repayment reference, who we
+are, how we have the borrower's number (or why we called), and a bare plea for help. One
+check per message finds which (a handler for each would cost every message a check each).
 
 An escalation has gone to a person before this (the safety lexicon's "I have the receipt",
 "I already paid"); an open question stays open."""
@@ -20,6 +20,7 @@ from dialogs import (
     balance,
     channels,
     consequences,
+    contact_details,
     contract,
     payment_status,
     payment_trouble,
@@ -41,6 +42,8 @@ QUESTIONS: tuple[tuple[Callable[[str], object], Answer], ...] = (
     (contract.asked, contract.answer),
     (payment_trouble.asked, payment_trouble.answer),
     (balance.DEADLINE.search, balance.show_balance),
+    (balance.STATUS.search, balance.show_balance),
+    (contact_details.ASKED.search, contact_details.answer),
     (channels.REFERENCE.search, channels.show_channels),
     (smalltalk.WHO.search, smalltalk.who_we_are),
     (smalltalk.CONTACT_SOURCE.search, smalltalk.how_we_have_your_number),

@@ -203,3 +203,14 @@ async def test_an_objection_to_the_confirmation_records_nothing(
     # a plain yes still records
     assert "Thank you, noted: ¥500.00 by Fri 4 Dec 2026" in joined(await en.send("ok fine"))
     assert len(await services.domain.promises.open_promises("D-1001")) == 1
+
+
+async def test_some_now_and_the_rest_later_notes_todays_part_payment(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(6603, "en")
+    await chat.verify(*D1001)
+    # before, ¥300 was dated on the 15th: the day named for the rest
+    assert await chat.send("I can pay 300 now and the rest on the 15th") == [
+        "To confirm: you will pay ¥300.00 today, Tue 1 Dec 2026 (Asia/Shanghai). Is that right?"
+    ]

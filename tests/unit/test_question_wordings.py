@@ -10,6 +10,7 @@ from dialogs import (
     balance,
     channels,
     consequences,
+    contact_details,
     contract,
     payment_status,
     payment_trouble,
@@ -56,6 +57,10 @@ from dialogs.questions import Answer, answer_for
         ("打我电话干嘛", smalltalk.how_we_have_your_number),
         ("why do you keep calling me", smalltalk.how_we_have_your_number),
         ("还款码是多少", channels.show_channels),
+        ("I have a new number", contact_details.answer),
+        ("update my address", contact_details.answer),
+        ("贷款还清了吗", balance.show_balance),
+        ("what is the interest rate", contract.answer),
         ("帮帮忙！", start.show_help),
         ("help!!", start.show_help),
         ("could you help me out 🙏", start.show_help),
@@ -90,6 +95,9 @@ def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:
         "这个月的还款还不了",
         "为什么不给我打电话",
         "why didn't you call me",
+        "change the number of instalments",
+        "can I change the date",
+        "I paid it all why is my loan not closed",
     ],
 )
 def test_other_messages_are_left_to_the_flows(text: str) -> None:

@@ -1,6 +1,8 @@
 """Questions a borrower asks in passing, answered without a ticket: how the charges are worked
-out and a copy of the contract (a person offered), when payment is due (the statement), and a
-bare plea for help (what the bot can do). A complaint about the charges still goes to a person."""
+out and a copy of the contract (a person offered), when payment is due or whether the loan is
+closed (the statement), a failing payment (the other ways to pay), new contact details (a
+person), why we called, and a bare plea for help (what the bot can do). A complaint about the
+charges, or money taken by a failed payment, still goes to a person."""
 
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ CHARGES_ZH = (
         ("我的合同在哪看", "zh", CHARGES_ZH),
         ("how is the interest calculated", "en", CHARGES_EN),
         ("where can I see my contract", "en", CHARGES_EN),
+        ("how much is the late fee per day", "en", CHARGES_EN),
+        ("每天罚息多少", "zh", CHARGES_ZH),
     ],
 )
 async def test_how_the_charges_are_worked_out_is_answered_with_no_ticket_and_no_hold(
@@ -66,16 +70,20 @@ async def test_a_complaint_about_the_charges_still_goes_to_a_person(
         ("how long do I have", "en", "Next due date: Tue 15 Dec 2026"),
         ("when is the deadline", "en", "Next due date: Tue 15 Dec 2026"),
         ("最晚什么时候还", "zh", "下一还款日：2026年12月15日（周二）"),
+        # the classifier reads this one as a dispute, which would put the loan on hold
+        ("is my loan closed", "en", "Next due date: Tue 15 Dec 2026"),
+        ("我的贷款结清了吗", "zh", "下一还款日：2026年12月15日（周二）"),
     ],
 )
 async def test_when_payment_is_due_gets_the_statement_with_the_days_past_due(
-    new_chat: Callable[..., ChatDriver], text: str, lang: str, due: str
+    new_chat: Callable[..., ChatDriver], services: BotServices, text: str, lang: str, due: str
 ) -> None:
     chat = new_chat(8603, "zh-hans" if lang == "zh" else "en")
     await chat.verify(*D1001)
     statement = joined(await chat.send(text))
     assert due in statement
     assert ("Days past due: 12" if lang == "en" else "逾期天数：12 天") in statement
+    assert await services.domain.tickets.all() == []
 
 
 async def test_when_payment_is_due_asks_an_unverified_user_to_verify_first(
@@ -151,3 +159,32 @@ async def test_why_we_called_is_answered_and_a_call_to_the_family_is_a_complaint
     assert "转交给我们的客服同事" in joined(await chat.send("你们为什么给我妈打电话"))
     [ticket] = await services.domain.tickets.all()
     assert (ticket.reason, ticket.signals) == ("complaint_legal", ["complaint_legal:harassment"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "answer"),
+    [
+        (
+            "can I change my phone number",
+            "en",
+            "The phone number and other contact details on your loan are changed by our team, who"
+            " first check that the request comes from you: tap the button below and a person will"
+            " help you.",
+        ),
+        (
+            "我想换个手机号",
+            "zh",
+            "借款登记的手机号和其他联系方式需要由我们的客服核实是您本人后为您更改："
+            "请点击下方按钮，客服会为您办理。",
+        ),
+    ],
+)
+async def test_new_contact_details_go_to_a_person_who_checks_first(
+    new_chat: Callable[..., ChatDriver], services: BotServices, text: str, lang: str, answer: str
+) -> None:
+    chat = new_chat(8609, "zh-hans" if lang == "zh" else "en")
+    assert await chat.send(text) == [answer]
+    assert [label for label, _ in chat.buttons()] == [
+        "🙋 转人工" if lang == "zh" else "🙋 Talk to a person"
+    ]
+    assert await services.domain.tickets.all() == []

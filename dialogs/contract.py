@@ -25,10 +25,11 @@ ASKED = re.compile(
     r"合同[^。？?！!]{0,6}(?:在哪|哪里|哪儿|怎么看|怎么查|发给?我|给我|副本|复印件|电子版)|"
     rf"\bhow\b[^.?!]{{0,30}}\b{_CHARGES_EN}\b[^.?!]{{0,20}}\b{_WORKED_OUT}|"
     rf"\bhow (?:do|did|does) (?:you|it) {_WORKED_OUT}[^.?!]{{0,20}}\b{_CHARGES_EN}\b|"
-    rf"\b{_CHARGES_EN}\b[^.?!]{{0,20}}\b(?:per|a|each) (?:day|week|month|year)\b|"
+    rf"\b{_CHARGES_EN}\b[^.?!]{{0,20}}\b(?:per|each) (?:day|week|month|year)\b|"
+    rf"\b{_CHARGES_EN} a (?:day|week|month)\b|"
     rf"\bwhat(?:'s| is) (?:the |my )?(?:{_CHARGES_EN} rate|rate of {_CHARGES_EN}|apr)\b|"
     r"\b(?:copy of|see|view|read|get|send me|find|where(?:'s| is) )\s*(?:a copy of )?(?:my |the )?"
-    r"(?:loan )?contract\b|\bloan agreement\b",
+    r"(?:loan )?(?:contract|loan agreement)\b",
     re.IGNORECASE,
 )
 

@@ -61,6 +61,8 @@ from dialogs.questions import Answer, answer_for
         ("update my address", contact_details.answer),
         ("贷款还清了吗", balance.show_balance),
         ("what is the interest rate", contract.answer),
+        ("how much is the late fee a day", contract.answer),
+        ("can you send me the loan agreement", contract.answer),
         ("帮帮忙！", start.show_help),
         ("help!!", start.show_help),
         ("could you help me out 🙏", start.show_help),
@@ -98,6 +100,8 @@ def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:
         "change the number of instalments",
         "can I change the date",
         "I paid it all why is my loan not closed",
+        "I can pay the fees in a month",
+        "I signed the loan agreement last year",
     ],
 )
 def test_other_messages_are_left_to_the_flows(text: str) -> None:

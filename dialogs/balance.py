@@ -18,7 +18,8 @@ from dialogs.verify import verified_step
 DEADLINE = re.compile(
     r"最晚(?:什么时候|哪天|几号)|(?:什么时候|哪天|几号)(?:到期|截止)|还款日(?:是)?(?:哪天|几号|什么时候)|"
     r"(?:还有|剩)(?:多久|多少天|几天)(?:时间)?(?:可以)?还|"
-    r"\bhow (?:long|much time|many days) (?:do i have|have i got|is left|are left|left)\b|"
+    r"\bhow (?:long|much time|many days) (?:do i have|have i got|is left|are left|left)\b"
+    r"(?! to wait)|"
     r"\bwhen (?:is|'s) (?:it|my (?:payment|instalment|installment|repayment|bill)|the "
     r"(?:payment|deadline|due date)) due\b|\bwhen do i (?:have|need) to pay\b|"
     r"\bwhen is the (?:deadline|due date)\b|\bwhat(?:'s| is) (?:the|my) (?:deadline|due date)\b",

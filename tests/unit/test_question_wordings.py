@@ -101,6 +101,7 @@ def test_a_question_gets_its_answer(text: str, answer: Answer) -> None:
         "can I change the date",
         "I paid it all why is my loan not closed",
         "I can pay the fees in a month",
+        "how long do I have to wait for a person",
         "I signed the loan agreement last year",
     ],
 )

@@ -25,12 +25,14 @@ LAST_AGREED = "last_agreed"
 
 # Replies that confirm or decline, besides the NLU's affirm / deny.
 YES = re.compile(
-    r"^\s*(是|是的|好|好的|对|对的|可以|行|确认|同意|接受|没问题|yes|y|yep|ok|okay|sure|confirm|"
+    r"^\s*(是|是的|好|好的|对|对的|可以|行|确认|同意|接受|没问题|係|系|係呀|系呀|得|冇問題|冇问题|"
+    r"yes|y|yep|ok|okay|sure|confirm|"
     r"agreed?|accept)\s*[。.!！]*\s*$",
     re.IGNORECASE,
 )
 NO = re.compile(
-    r"^\s*(不|不要|不用|不行|否|算了|取消|换一个|no|n|nope|cancel|change)\s*[。.!！]*\s*$",
+    r"^\s*(不|不要|不用|不行|否|算了|取消|换一个|唔係|唔系|唔要|唔使|唔得|no|n|nope|cancel|change)"
+    r"\s*[。.!！]*\s*$",
     re.IGNORECASE,
 )
 # "周五还不上", "I can't pay on Friday": what the borrower cannot pay is never a promise.

@@ -214,3 +214,18 @@ async def test_some_now_and_the_rest_later_notes_todays_part_payment(
     assert await chat.send("I can pay 300 now and the rest on the 15th") == [
         "To confirm: you will pay ¥300.00 today, Tue 1 Dec 2026 (Asia/Shanghai). Is that right?"
     ]
+
+
+async def test_a_cantonese_yes_or_no_answers_the_confirmation(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    no = new_chat(6604)
+    await no.verify(*D1001)
+    assert "对吗？" in joined(await no.send("周五还500"))
+    await no.send("唔係")
+    assert await services.domain.promises.history("D-1001") == []
+    yes = new_chat(6605)
+    await yes.verify(*D1001)
+    assert "对吗？" in joined(await yes.send("周五还500"))
+    assert "已记录" in joined(await yes.send("係"))
+    assert len(await services.domain.promises.open_promises("D-1001")) == 1

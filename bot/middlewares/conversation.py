@@ -83,9 +83,13 @@ class ConversationMiddleware(BaseMiddleware):
     async def _language(
         self, user: User, snapshot: ChatSnapshot, text: str | None, current: Turn
     ) -> str:
-        """Chosen (/lang) > the language of this message > last written > ledger > Telegram.
+        """Chosen (/lang) > the language of this message > last written > the Telegram client's
+        > the ledger's > the default.
 
-        A newly written language is remembered by the turn's closing call."""
+        The client's comes before the ledger's: the bot has spoken it since the first message,
+        before verification named the borrower, and a message with no words in it (an emoji,
+        ID digits) must not switch the conversation to the ledger's language. A newly written
+        language is remembered by the turn's closing call."""
         prefs = self._services.domain.preferences
         chosen, last, borrower_id = snapshot.chosen_lang, snapshot.last_lang, snapshot.borrower_id
         if chosen:
@@ -99,11 +103,11 @@ class ConversationMiddleware(BaseMiddleware):
             return written
         if last:
             return last
+        client = telegram_language(user.language_code)
+        if client:
+            return client
         if borrower_id:
             borrower = await self._services.domain.ledger.get(borrower_id)
             if borrower is not None:
                 return borrower.language
-        return (
-            telegram_language(user.language_code)
-            or self._services.settings.content.default_language
-        )
+        return self._services.settings.content.default_language

@@ -57,6 +57,22 @@ async def test_language_switch_is_remembered(chat: ChatDriver, services: BotServ
     assert "confirm who you are" in joined(replies)
 
 
+async def test_a_message_without_words_keeps_the_language_the_bot_has_been_speaking(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    # D-1001's language in the ledger is zh; their Telegram client is in English.
+    chat = new_chat(7010, "en")
+    assert joined(await chat.verify(*D1001)).startswith("Thank you, you are verified.")
+    assert await chat.send("👋") == [
+        "Hello! Thank you for getting in touch.",
+        "What would you like to do?",
+    ]
+    # A client in a language the bot does not speak: the ledger's, once verified.
+    other = new_chat(7011, "fr")
+    await other.verify(*D1001)
+    assert (await other.send("👋"))[0] == "您好！感谢您联系我们。"
+
+
 async def test_stop_messaging_records_opt_out_and_chat_stays_open(
     chat: ChatDriver, services: BotServices
 ) -> None:

@@ -106,6 +106,9 @@ LEXICON: tuple[Signal, ...] = (
         r"\b(?:husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister)"
         r" (?:has |had |just |recently |sadly )?passed\b(?! (?:the|his|her|an?|my|their|it)\b)",
         r"(?:儿子|女儿|爸|妈|父亲|母亲|老公|丈夫|老婆|妻子|爷爷|奶奶|外公|外婆)(?:已经)?走了",
+        # "他人不在了", "我爸已经不在了": gone, of a person (not "他不在家", "他现在不在")
+        r"(?:他|她|儿子|女儿|爸|妈|父亲|母亲|老公|丈夫|老婆|妻子|爷爷|奶奶|外公|外婆)(?:人)?"
+        r"(?:已经)?不在了",
         # the same with one character of the relative missing ("我儿走了", "我子走了")
         _EXACT + r"我(?:儿|子|女|公|夫|婆|妻)(?:已经)?走了",
     ),

@@ -25,6 +25,8 @@ def signal_names(text: str) -> list[str]:
         ("我在醫院", "vulnerable:hospital"),
         ("他在ICU抢救", "vulnerable:hospital"),
         ("我出意外了", "vulnerable:illness"),
+        ("我是他老婆，他人不在了", "vulnerable:death"),
+        ("我爸已经不在了", "vulnerable:death"),
         ("我要去人民银行投诉", "complaint_legal:regulator"),
         ("向央行反映你们", "complaint_legal:regulator"),
         ("你们为什么给我妈打电话", "complaint_legal:harassment"),
@@ -74,6 +76,8 @@ def test_lexicon_signals_fire(text: str, signal: str) -> None:
         "我在医院上班，最近排班多",
         "为什么给我打电话",
         "why did you call me",
+        "他现在不在，晚点再打",
+        "他不在家",
     ],
 )
 def test_ordinary_messages_fire_nothing(text: str) -> None:

@@ -20,7 +20,7 @@ from actions.domain.stats import TTL_SECONDS as STATS_TTL_SECONDS
 from actions.domain.tickets import chat_key
 from bot.services import BotServices
 from bot.transcript import Direction
-from dialogs.verify import ID_DIGITS
+from dialogs.verify import id_digits_in
 
 TURN_COUNTER_TTL_SECONDS = 30 * 24 * 3600
 
@@ -59,7 +59,8 @@ class Incoming:
 def incoming_record(update: Update) -> Incoming:
     """The incoming message (or button press) as the transcript records it.
 
-    A message that is nothing but 4 ID characters is never stored, whatever the state.
+    A message that gives the ID's last 4 characters ("4321", "我的后四位是4321") is never
+    stored, whatever the state.
     """
     if update.callback_query is not None:
         return Incoming(text=f"[button {update.callback_query.data}]", kind="callback")
@@ -70,7 +71,7 @@ def incoming_record(update: Update) -> Incoming:
     if message.contact is not None:
         return Incoming(text=f"[contact {mask_phone(message.contact.phone_number)}]", kind=kind)
     text = message.text or message.caption or f"[{kind}]"
-    return Incoming(text=text, kind=kind, sensitive=ID_DIGITS.match(text) is not None)
+    return Incoming(text=text, kind=kind, sensitive=id_digits_in(text) is not None)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from aiogram import Router
@@ -18,7 +19,14 @@ from dialogs.keyboards import contact_request, main_menu, no_keyboard
 from dialogs.resume import Resume, resumable, resume
 from dialogs.states import Verify
 
-ID_DIGITS = re.compile(r"^\s*[0-9]{3}[0-9Xx]\s*$")
+# The ID's last 4: three digits and a digit or X, alone or in a short sentence that says what
+# it is ("我的后四位是4321", "id 4321"), written with full-width digits ("４３２１") or a space
+# ("43 21"), with a full stop after it ("4321。"). Any other number in a sentence ("我想还1000")
+# is not taken for one: a wrong guess would count as a failed attempt.
+_ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
+_ALONE = re.compile(r"^\W*[0-9]{3}[0-9Xx]\W*$")
+_NAMES_THE_ID = re.compile(r"后[四4]位|尾号|身份证|证件|\bid\b|\blast (?:4|four)\b", re.IGNORECASE)
+_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[\s-]+(?=[0-9Xx])")
 # Messages in the middle of verification that the flow answers itself (re-prompting);
 # anything else the borrower asks for goes on to the router for its intent.
 # ("hello" is greeted back, and verification asked for again, by the greeting's handler.)
@@ -27,10 +35,26 @@ _REPROMPT_INTENTS = frozenset(
 )
 
 
+def id_digits_in(text: str) -> str | None:
+    """The ID's last 4 characters as typed in `text`, if it gives them (see `_ID_TOKEN`)."""
+    compact = _BETWEEN_DIGITS.sub("", unicodedata.normalize("NFKC", text)).strip()
+    if len(compact) > 40:
+        return None
+    found = _ID_TOKEN.findall(compact)
+    if len(found) != 1 or not (_ALONE.match(compact) or _NAMES_THE_ID.search(compact)):
+        return None
+    return str(found[0]).upper()
+
+
 async def begin_verification(convo: Conversation, pending: str | None = None) -> None:
-    """Asks for the phone number with Telegram's contact button."""
-    await convo.state.set_state(Verify.phone)
+    """Asks for the phone number with Telegram's contact button; or, when it is shared already
+    and the ID's last 4 are awaited, for those again (the shared number is kept)."""
     text = convo.parse.text if convo.parse else None
+    if await convo.state.get_state() == Verify.id_digits.state:
+        await convo.state.update_data(pending=pending, pending_text=text)
+        await convo.say("verify_ask_id_again")
+        return
+    await convo.state.set_state(Verify.phone)
     await convo.state.update_data(pending=pending, pending_text=text, candidate=None)
     await convo.say("verify_ask_phone", markup=contact_request(convo))
 
@@ -82,11 +106,11 @@ async def phone_not_shared(message: Message, convo: Conversation) -> None:
     await convo.say("verify_use_button", markup=contact_request(convo))
 
 
-async def id_digits(message: Message, convo: Conversation) -> None:
+async def id_digits(message: Message, convo: Conversation, typed_id: str) -> None:
     data = await convo.state.get_data()
     result = await convo.act(
         "action_verify_id",
-        {slots.ID_DIGITS: message.text, slots.CANDIDATE_BORROWER: data.get("candidate")},
+        {slots.ID_DIGITS: typed_id, slots.CANDIDATE_BORROWER: data.get("candidate")},
     )
     if result is None:
         return
@@ -96,6 +120,12 @@ async def id_digits(message: Message, convo: Conversation) -> None:
             await convo.say("menu_prompt", markup=main_menu(convo))
     elif result.said("verify_locked"):
         await convo.state.clear()
+
+
+def _typed_id(text: str) -> dict[str, str] | None:
+    """Filter data for `id_digits`: the ID's last 4 found in the text."""
+    found = id_digits_in(text)
+    return {"typed_id": found} if found else None
 
 
 async def id_digits_malformed(message: Message, convo: Conversation) -> None:
@@ -113,7 +143,7 @@ def build_router() -> Router:
     router = Router(name="verify")
     router.message.register(contact_shared, SharedContact())
     router.message.register(phone_not_shared, StateFilter(Verify.phone), Answer())
-    router.message.register(id_digits, StateFilter(Verify.id_digits), Text(ID_DIGITS.match))
+    router.message.register(id_digits, StateFilter(Verify.id_digits), Text(_typed_id))
     router.message.register(id_digits_malformed, StateFilter(Verify.id_digits), Answer())
     router.message.register(logout, SlashCommand("logout"))
     return router

@@ -165,3 +165,45 @@ async def test_a_promise_made_before_verifying_is_carried_on_after_it(
     text = joined(replies)
     assert "¥500.00" in text
     assert "15 Dec 2026" in text
+
+
+async def test_the_id_digits_are_read_as_people_type_them_and_never_stored(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    typings = ["４３２１", "4321。", "43 21", "我的后四位是4321"]  # full-width, a full stop...
+    for user_id, typed in enumerate(typings, start=5101):
+        chat = new_chat(user_id)
+        await chat.send("/start")
+        await chat.share_contact(D1001[0])
+        assert (await chat.send(typed))[0] == "谢谢您，身份验证成功。", typed
+        stored = [entry.text for entry in await services.transcripts.entries(user_id)]
+        assert typed not in stored and not any("4321" in text for text in stored)
+
+
+async def test_another_number_in_a_sentence_is_not_taken_for_the_id(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    chat = new_chat(5105)
+    await chat.send("/start")
+    await chat.share_contact(D1001[0])
+    await chat.send("我想还1000")
+    assert await services.domain.identity.bound_borrower(5105) is None
+    # no attempt was counted: five wrong ones still lock only after the fifth
+    replies = await chat.send(WRONG)
+    assert "您还有 4 次机会" in replies[0]
+
+
+async def test_a_request_while_the_id_is_awaited_keeps_the_shared_number(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(5106, "en")
+    await chat.send("/start")
+    await chat.share_contact(D1001[0])
+    # before, this asked for the phone number again
+    assert await chat.send("I lost my job, can I pay in instalments?") == [
+        "To go on, I still need the last 4 characters of your ID document (for example 1234 or"
+        " 123X)."
+    ]
+    replies = joined(await chat.send("4321"))
+    assert replies.startswith("Thank you, you are verified.")
+    assert "Your overdue amount is ¥2,240.00" in replies  # the request, resumed

@@ -25,6 +25,7 @@ verify_use_button = Please use the "Share my phone number" button below; for you
 verify_contact_not_own = For your security I can only accept the phone number of your own Telegram account. Please tap the "Share my phone number" button below.
 verify_phone_invalid = I could not read that phone number. Please share it again with the button below.
 verify_ask_id = Thank you. Please type the last 4 characters of your ID document (for example 1234 or 123X).
+verify_ask_id_again = To go on, I still need the last 4 characters of your ID document (for example 1234 or 123X).
 verify_id_format = Please type just the last 4 characters of your ID document, for example 1234 or 123X.
 verify_failed =
     Sorry, those details do not match our records. Please check and try again. { $remaining ->

@@ -25,6 +25,7 @@ verify_use_button = 请使用下方“分享我的手机号”按钮；为了您
 verify_contact_not_own = 为了您的安全，我只能接受您本人Telegram账号的手机号。请点击下方“分享我的手机号”按钮。
 verify_phone_invalid = 无法识别该手机号，请使用下方按钮重新分享。
 verify_ask_id = 谢谢。请输入您身份证件号码的后4位（例如 1234 或 123X）。
+verify_ask_id_again = 要继续办理，还需要您输入身份证件号码的后4位（例如 1234 或 123X）。
 verify_id_format = 请只输入身份证件号码的后4位，例如 1234 或 123X。
 verify_failed = 抱歉，信息与我们的记录不符，请核对后重试。您还有 { $remaining } 次机会，之后验证将暂停一段时间。
 verify_locked = 为了您的账户安全，多次验证未成功后验证已暂停。请在 { $until } 之后重试。如需即时帮助，可发送 /menu 并选择“转人工”。

@@ -60,6 +60,14 @@ PARTIAL = re.compile(
     r"\b(?:the )?(?:rest|remainder|remaining|balance|others?)\b",
     re.IGNORECASE,
 )
+# Asking whether an amount will do ("能还50吗", "can I pay 50"): an offer to pay it, whatever the
+# classifier made of it (it reads these as how to pay). Not a count of instalments or months.
+OFFER = re.compile(
+    r"(?:能|可以|能不能|可不可以)(?:先|只)?还(?:个)?\s*[0-9０-９]+(?![0-9０-９]*\s*(?:期|个月|次))|"
+    r"\b(?:can|could|may) i (?:just |only )?(?:pay|give you|transfer) (?:you )?(?:¥|rmb ?|\$)?"
+    r"\d[\d,.]*\b(?!\s*(?:instal|install|months?\b|times\b|payments\b))",
+    re.IGNORECASE,
+)
 # The whole overdue amount, named rather than written out.
 FULL = re.compile(
     r"全部|全额|全款|还清|還清|结清|結清|"
@@ -239,6 +247,11 @@ async def promise_asked(message: Message, convo: Conversation) -> None:
     await start_promise(convo, message.text)
 
 
+async def amount_offered(message: Message, convo: Conversation) -> None:
+    """ "能还50吗", "can I pay 50": a promise of that amount, its date asked."""
+    await start_promise(convo, message.text)
+
+
 async def partial_asked(message: Message, convo: Conversation) -> None:
     await start_partial(convo, message.text)
 
@@ -307,6 +320,7 @@ def build_router() -> Router:
     router.message.register(answer_typed, StateFilter(Promise.amount, Promise.date), Answer())
     router.message.register(confirm_typed, StateFilter(Promise.confirm), Answer())
     router.message.register(partial_asked, Text(PARTIAL.search))
+    router.message.register(amount_offered, Text(OFFER.search))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))
     router.callback_query.register(day_pressed, PromiseDay.filter())
     router.callback_query.register(confirm_pressed, PromiseConfirm.filter())

@@ -229,3 +229,18 @@ async def test_a_cantonese_yes_or_no_answers_the_confirmation(
     assert "对吗？" in joined(await yes.send("周五还500"))
     assert "已记录" in joined(await yes.send("係"))
     assert len(await services.domain.promises.open_promises("D-1001")) == 1
+
+
+async def test_asking_whether_an_amount_will_do_is_an_offer_to_pay_it(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    # the classifier reads both as asking how to pay
+    en = new_chat(6606, "en")
+    await en.verify(*D1001)
+    assert joined(await en.send("can i pay 50")).startswith("On which date will you pay?")
+    assert (await en.send("tomorrow")) == [
+        "To confirm: you will pay ¥50.00 by Wed 2 Dec 2026 (Asia/Shanghai). Is that right?"
+    ]
+    zh = new_chat(6607)
+    await zh.verify(*D1001)
+    assert joined(await zh.send("能还50吗")).startswith("您打算哪天还款？")

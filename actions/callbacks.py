@@ -1,5 +1,7 @@
 """Callbacks: the next free slots (or those near the time asked for), booking, cancelling and
-rebooking, each atomic in Redis so a slot is never over capacity."""
+rebooking, each atomic in Redis so a slot is never over capacity. A time asked for when the
+team does not call (a Sunday, midnight) or beyond the days bookable is said to be so before
+the nearest free times are shown."""
 
 from __future__ import annotations
 
@@ -10,11 +12,14 @@ from rasa_sdk.events import SlotSet
 from actions import plan_slots
 from actions.base import ActionContext, Events, VerifiedAction
 from actions.domain.accounts import Account
+from actions.domain.callbacks import check_slot
 from actions.domain.hardship import pick_loan
 from actions.domain.reasons import ReasonCode
 from actions.explain import format_slot, say_reason
 
 SLOTS_OFFERED = 5
+# Why a time asked for cannot be had, said before the nearest free times.
+_SAID_OF_A_TIME_ASKED = frozenset({ReasonCode.CALLBACK_OUTSIDE_HOURS, ReasonCode.CALLBACK_TOO_FAR})
 
 
 def _moment(value: object) -> datetime | None:
@@ -47,6 +52,12 @@ class ActionCallbackOffer(VerifiedAction):
         if near is not None and near.tzinfo is None:
             near = near.replace(tzinfo=tz)
         slots = await store.free_slots(tz, limit=SLOTS_OFFERED, near=near)
+        if near is not None:
+            policy = ctx.services.policy.callbacks
+            refusal = check_slot(near, now=ctx.services.clock.now(), tz=tz, policy=policy)
+            if refusal is not None and refusal.code in _SAID_OF_A_TIME_ASKED:
+                currency = pick_loan(borrower).currency
+                say_reason(ctx, refusal.code, refusal.params, currency=currency, tz=tz)
         if not slots:
             ctx.say("callback_no_slots")
         elif near is not None:

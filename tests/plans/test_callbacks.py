@@ -253,3 +253,25 @@ async def test_old_or_forged_slot_buttons_book_nothing(
     assert await chat.press(f"cbslot:{token}:{int(at(6, 10).timestamp())}") == []
     assert chat.alerts == ["该按钮已失效，请发送 /menu。"]
     assert await services.domain.callbacks.history("D-1001") == []
+
+
+async def test_a_time_when_the_team_does_not_call_is_said_so_before_the_nearest_times(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(6801, "en")
+    await chat.verify(*D1001)
+    assert await chat.send("call me on sunday") == [
+        "Our team calls on Mon, Tue, Wed, Thu, Fri, Sat, between 09:00 and 20:00.\n\n"
+        "Here are the free times closest to what you asked for (times in Asia/Shanghai)."
+        " Tap one to book it:"
+    ]
+    assert [label for label, _ in chat.buttons()][-1] == "Sat 5 Dec 2026 19:30"
+    far = joined(await chat.send("call me next friday at 3pm"))
+    assert far.startswith(
+        "Calls can be booked up to 7 days ahead; Fri 11 Dec 2026 15:00 (Asia/Shanghai) is"
+        " further away."
+    )
+    # a time the team does call gets the nearest times alone
+    assert (await chat.send("call me tomorrow at 3pm"))[0].startswith(
+        "Here are the free times closest to what you asked for"
+    )

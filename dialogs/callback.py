@@ -27,7 +27,7 @@ from dialogs.plan_common import (
     says_no,
 )
 from dialogs.plan_keyboards import CallbackManage, SlotPick, slots_keyboard
-from dialogs.plan_parsing import parse_date, parse_day_part, parse_time
+from dialogs.plan_parsing import parse_date, parse_day_part, parse_delay, parse_time
 from dialogs.resume import resumable
 from dialogs.states import CallbackBooking
 from dialogs.verify import begin_verification
@@ -53,7 +53,7 @@ async def asked_time(
     """The borrower-local moment they asked to be called around, if they named one. A part
     of the day ("下午", "in the morning") counts from its start; with no day named, it is
     the day of the slots shown (`shown`: one of them, as a timestamp), else the next time
-    it comes."""
+    it comes. "In 2 hours" / "两个小时后" is that long from now."""
     tz = await borrower_zone(convo)
     now = convo.services.clock.now().astimezone(tz)
     shown_day = datetime.fromtimestamp(shown, tz).date() if shown is not None else None
@@ -68,7 +68,8 @@ async def asked_time(
     if at is None and text:
         at = parse_time(text) or parse_day_part(text)
     if day is None and at is None:
-        return None
+        delay = parse_delay(text) if text else None
+        return (now + delay).replace(tzinfo=None) if delay else None
     if day is None and shown_day is not None and shown_day >= now.date():
         day = shown_day
     if day is None:

@@ -277,6 +277,33 @@ _DAY_PARTS = (
 )
 
 
+# A call asked for after a while: "in 2 hours", "in half an hour", "两个小时后", "半小时以后".
+_DELAY = re.compile(
+    rf"(过\s*)?(半|{_NUMBER})\s*个?\s*(小时|钟头|分钟)(之?后|以后)?|"
+    r"\bin\s+(half an|an|a|\d{1,3})\s+(hours?|minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_delay(text: str) -> timedelta | None:
+    """How long from now the borrower asks to be called: "in 2 hours" → 2:00:00."""
+    match = _DELAY.search(text)
+    if match is None:
+        return None
+    if match.group(2):
+        if not (match.group(1) or match.group(5)):
+            return None  # "2小时" alone is a length of time, not "in 2 hours"
+        count, unit = match.group(2), match.group(4)
+    else:
+        count, unit = match.group(6), match.group(7)
+    unit = unit.lower()
+    minutes = 60 if unit[0] in "小钟h" else 1
+    if count in ("半", "half an"):
+        return timedelta(minutes=minutes // 2) if minutes == 60 else None
+    number = 1 if count.lower() in ("an", "a") else _number(count)
+    return timedelta(minutes=number * minutes) if number else None
+
+
 def parse_day_part(text: str) -> time | None:
     """The start of the part of the day named: "下午" / "afternoon" → 14:00."""
     for pattern, start in _DAY_PARTS:

@@ -275,3 +275,18 @@ async def test_a_time_when_the_team_does_not_call_is_said_so_before_the_nearest_
     assert (await chat.send("call me tomorrow at 3pm"))[0].startswith(
         "Here are the free times closest to what you asked for"
     )
+
+
+async def test_in_two_hours_shows_the_times_around_then(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    # the clock reads 10:00; before, "in 2 hours" showed the next times from 10:30
+    chat = new_chat(6802, "en")
+    await chat.verify(*D1001)
+    await chat.send("call me in 2 hours")
+    labels = [label for label, _ in chat.buttons()]
+    assert "Tue 1 Dec 2026 12:00" in labels and "Tue 1 Dec 2026 10:30" not in labels
+    zh = new_chat(6803)
+    await zh.verify(*D1001)
+    await zh.send("两个小时后给我打电话")
+    assert "2026年12月1日（周二） 12:00" in [label for label, _ in zh.buttons()]

@@ -3,13 +3,19 @@ months as instalments, and what a borrower says they cannot pay."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
 from dialogs.plan_common import cannot_pay, committed_part
-from dialogs.plan_parsing import answer_core, parse_amount, parse_date, parse_installments
+from dialogs.plan_parsing import (
+    answer_core,
+    parse_amount,
+    parse_date,
+    parse_delay,
+    parse_installments,
+)
 
 TUESDAY = date(2026, 12, 1)
 
@@ -119,3 +125,21 @@ def test_an_amount_in_a_sentence_is_never_a_part_of_a_larger_figure(
 def test_the_nth_instalment_is_not_a_number_of_instalments() -> None:
     assert parse_installments("第一期能晚点吗", bare=True) is None
     assert parse_installments("分3期", bare=True) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "delay"),
+    [
+        ("call me in 2 hours", timedelta(hours=2)),
+        ("in half an hour please", timedelta(minutes=30)),
+        ("两个小时后给我打电话", timedelta(hours=2)),
+        ("过两个小时打给我", timedelta(hours=2)),
+        ("半小时后打给我", timedelta(minutes=30)),
+        ("30分钟后", timedelta(minutes=30)),
+        # a length of time, or months, is no call time
+        ("通话2小时", None),
+        ("I will pay in 2 months", None),
+    ],
+)
+def test_a_call_asked_for_after_a_while(text: str, delay: timedelta | None) -> None:
+    assert parse_delay(text) == delay

@@ -220,6 +220,7 @@ def parse_date(text: str, today: date) -> date | None:
     if match := _DAY_EN.search(text):
         return _day_of_month(today, int(match.group(1)))
     for words, offset in (
+        (("大后天",), 3),
         (("后天", "day after tomorrow"), 2),
         (("明天", "tomorrow"), 1),
         (("今天", "today", "now", "现在", "马上"), 0),

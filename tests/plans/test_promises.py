@@ -244,3 +244,14 @@ async def test_asking_whether_an_amount_will_do_is_an_offer_to_pay_it(
     zh = new_chat(6607)
     await zh.verify(*D1001)
     assert joined(await zh.send("能还50吗")).startswith("您打算哪天还款？")
+
+
+async def test_in_two_weeks_is_the_date_two_weeks_from_today(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(6608, "en")
+    await chat.verify(*D1001)
+    # before, the date was asked for again
+    assert await chat.send("I'll pay 500 in two weeks") == [
+        "To confirm: you will pay ¥500.00 by Tue 15 Dec 2026 (Asia/Shanghai). Is that right?"
+    ]

@@ -23,6 +23,7 @@ TUESDAY = date(2026, 12, 1)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("大后天", date(2026, 12, 4)),  # not "后天"
         ("周二", date(2026, 12, 1)),  # a bare weekday: its next occurrence, today included
         ("这周五", date(2026, 12, 4)),
         ("Friday", date(2026, 12, 4)),

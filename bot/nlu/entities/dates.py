@@ -121,10 +121,8 @@ class DateRules:
             rf"\b(?:(?P<dayafter>(?:the )?day after (?:{tomorrow}))"
             rf"|(?P<tomorrow>{tomorrow})"
             rf"|(?P<today>{today}|{tonight}|this (?:morning|afternoon|evening))"
-            rf"|(?:in|within) (?P<ndays>\d+|{EN_NUMBER}) days?\b"
-            rf"|(?P<ndays2>\d+|{EN_NUMBER}) days? (?:from now|later|time)\b"
-            rf"|(?:in|within) (?P<nweeks>\d+|{EN_NUMBER}|a) weeks?\b"
-            rf"|(?P<nweeks2>\d+|{EN_NUMBER}|a) weeks? (?:from now|later|time)\b"
+            rf"|(?:in|within) (?P<ndays>\d+|{EN_NUMBER}|a) (?P<unit>days?|weeks?)\b"
+            rf"|(?P<ndays2>\d+|{EN_NUMBER}|a) (?P<unit2>days?|weeks?) (?:from now|later|time)\b"
             rf"|(?P<eom>(?:the )?end of (?:the |this )?month|month[- ]end|\beom)"
             rf"|(?P<eonm>(?:the )?end of next month)"
             rf"|(?P<nextmonth>next month|(?:the )?(?:beginning|start) of next month)"
@@ -143,9 +141,8 @@ class DateRules:
             r"(?P<dat>大后天)|(?P<after>后天|後天|后日)"  # 后日, 听日, 听朝: Cantonese
             r"|(?P<tom>明天|明日|明儿|明早|明晚|明天早上|明天晚上|听日|听朝)"
             r"|(?P<tod>今天|今日|今儿|今晚|今早|今夜|今天下午|今天晚上)"
-            rf"|(?P<zn>{ZH_NUMBER})\s?天(?:后|以后|之后)|过(?P<zn2>{ZH_NUMBER})\s?天"
-            rf"|(?P<zw>{ZH_NUMBER})\s?个?(?:周|星期|礼拜)(?:后|以后|之后)"
-            rf"|过(?P<zw2>{ZH_NUMBER})\s?个?(?:周|星期|礼拜)(?![一二三四五六日天末])"
+            rf"|(?P<zn>{ZH_NUMBER})\s?(?P<zunit>天|个?(?:周|星期|礼拜))(?:后|以后|之后)"
+            rf"|过(?P<zn2>{ZH_NUMBER})\s?(?P<zunit2>天|个?(?:周|星期|礼拜)(?![一二三四五六日天末]))"
             r"|(?P<zeonm>下个?月(?:底|末))|(?P<zeom>(?:这个?月|本月)?(?:月底|月末|月尾))"
             rf"|(?P<zym>(?P<zyear>\d{{4}})\s?年\s?)?(?:(?P<zmonth>{ZH_NUMBER})\s?月|(?P<znext>下个?月)\s?)?{zh_day}"
             r"|(?P<zbom>下个?月初|月初)|(?P<znm>下个?月)"
@@ -178,10 +175,8 @@ class DateRules:
             return today
         if g["zn"] or g["zn2"]:
             n = parse_int(g["zn"] or g["zn2"])
-            return today + _days(n) if n is not None and 0 < n <= 366 else None
-        if g["zw"] or g["zw2"]:
-            n = parse_int(g["zw"] or g["zw2"])
-            return today + _days(7 * n) if n is not None and 0 < n <= 52 else None
+            days = 1 if (g["zunit"] or g["zunit2"]) == "天" else 7
+            return today + _days(n * days) if n is not None and 0 < n * days <= 366 else None
         if g["zeonm"]:
             return _month_end(_add_months(today.replace(day=1), 1))
         if g["zeom"]:
@@ -225,12 +220,10 @@ class DateRules:
         if g["today"]:
             return today
         if g["ndays"] or g["ndays2"]:
-            n = parse_int(g["ndays"] or g["ndays2"])
-            return today + _days(n) if n is not None and 0 < n <= 366 else None
-        if g["nweeks"] or g["nweeks2"]:
-            raw = g["nweeks"] or g["nweeks2"]
+            raw = g["ndays"] or g["ndays2"]
             n = 1 if raw == "a" else parse_int(raw)
-            return today + _days(7 * n) if n is not None and 0 < n <= 52 else None
+            days = 7 if (g["unit"] or g["unit2"]).startswith("week") else 1
+            return today + _days(n * days) if n is not None and 0 < n * days <= 366 else None
         if g["eonm"]:
             return _month_end(_add_months(today.replace(day=1), 1))
         if g["eom"]:

@@ -20,13 +20,18 @@ from dialogs.resume import Resume, resumable, resume
 from dialogs.states import Verify
 
 # The ID's last 4: three digits and a digit or X, alone or in a short sentence that says what
-# it is ("我的后四位是4321", "id 4321"), written with full-width digits ("４３２１") or a space
-# ("43 21"), with a full stop after it ("4321。"). Any other number in a sentence ("我想还1000")
-# is not taken for one: a wrong guess would count as a failed attempt.
+# it is ("我的后四位是4321", "id 4321"), written with full-width digits ("４３２１"), in Chinese
+# ("四三二一") or with a space ("43 21"), with a full stop after it ("4321。"). Any other number
+# in a sentence ("我想还1000") is not taken for one: a wrong guess would count as a failed
+# attempt.
 _ID_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
 _ALONE = re.compile(r"^\W*[0-9]{3}[0-9Xx]\W*$")
-_NAMES_THE_ID = re.compile(r"后[四4]位|尾号|身份证|证件|\bid\b|\blast (?:4|four)\b", re.IGNORECASE)
+_NAMES_THE_ID = re.compile(
+    r"[后後][四4]位|尾号|身份[证證]|[证證]件|\bid\b|\blast (?:4|four)\b", re.IGNORECASE
+)
 _BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[\s-]+(?=[0-9Xx])")
+# Digits said in Chinese, one character each ("四三二一", "幺二三X").
+_CHINESE_DIGITS = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
 # Messages in the middle of verification that the flow answers itself (re-prompting);
 # anything else the borrower asks for goes on to the router for its intent.
 # ("hello" is greeted back, and verification asked for again, by the greeting's handler.)
@@ -37,7 +42,8 @@ _REPROMPT_INTENTS = frozenset(
 
 def id_digits_in(text: str) -> str | None:
     """The ID's last 4 characters as typed in `text`, if it gives them (see `_ID_TOKEN`)."""
-    compact = _BETWEEN_DIGITS.sub("", unicodedata.normalize("NFKC", text)).strip()
+    normal = unicodedata.normalize("NFKC", text).translate(_CHINESE_DIGITS)
+    compact = _BETWEEN_DIGITS.sub("", normal).strip()
     if len(compact) > 40:
         return None
     found = _ID_TOKEN.findall(compact)

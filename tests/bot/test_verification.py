@@ -170,7 +170,7 @@ async def test_a_promise_made_before_verifying_is_carried_on_after_it(
 async def test_the_id_digits_are_read_as_people_type_them_and_never_stored(
     new_chat: Callable[..., ChatDriver], services: BotServices
 ) -> None:
-    typings = ["４３２１", "4321。", "43 21", "我的后四位是4321"]  # full-width, a full stop...
+    typings = ["４３２１", "4321。", "43 21", "我的后四位是4321", "四三二一"]  # full-width...
     for user_id, typed in enumerate(typings, start=5101):
         chat = new_chat(user_id)
         await chat.send("/start")

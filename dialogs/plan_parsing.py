@@ -278,10 +278,10 @@ _DAY_PARTS = (
 )
 
 
-# A call asked for after a while: "in 2 hours", "in half an hour", "两个小时后", "半小时以后".
+# A call asked for after a while: "in 2 hours", "in half an hour", "两个小时后", "过两个小时".
 _DELAY = re.compile(
-    rf"(过\s*)?(半|{_NUMBER})\s*个?\s*(小时|钟头|分钟)(之?后|以后)?|"
-    r"\bin\s+(half an|an|a|\d{1,3})\s+(hours?|minutes?|mins?)\b",
+    rf"(?P<past>过\s*)?(?P<zh>半|{_NUMBER})\s*个?\s*(?P<zh_unit>小时|钟头|分钟)(?P<after>之?后|以后)?|"
+    r"\bin\s+(?P<en>half an|an|a|\d{1,3})\s+(?P<en_unit>hours?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 
@@ -291,18 +291,14 @@ def parse_delay(text: str) -> timedelta | None:
     match = _DELAY.search(text)
     if match is None:
         return None
-    if match.group(2):
-        if not (match.group(1) or match.group(5)):
-            return None  # "2小时" alone is a length of time, not "in 2 hours"
-        count, unit = match.group(2), match.group(4)
-    else:
-        count, unit = match.group(6), match.group(7)
-    unit = unit.lower()
-    minutes = 60 if unit[0] in "小钟h" else 1
+    if match["zh"] and not (match["past"] or match["after"]):
+        return None  # "2小时" alone is a length of time, not "in 2 hours"
+    count = (match["zh"] or match["en"]).lower()
+    per_unit = 60 if (match["zh_unit"] or match["en_unit"]).lower()[0] in "小钟h" else 1
     if count in ("半", "half an"):
-        return timedelta(minutes=minutes // 2) if minutes == 60 else None
-    number = 1 if count.lower() in ("an", "a") else _number(count)
-    return timedelta(minutes=number * minutes) if number else None
+        return timedelta(minutes=30) if per_unit == 60 else None
+    number = 1 if count in ("an", "a") else _number(count)
+    return timedelta(minutes=number * per_unit) if number else None
 
 
 def parse_day_part(text: str) -> time | None:

@@ -133,6 +133,7 @@ def test_the_nth_instalment_is_not_a_number_of_instalments() -> None:
     [
         ("call me in 2 hours", timedelta(hours=2)),
         ("in half an hour please", timedelta(minutes=30)),
+        ("In Half An Hour", timedelta(minutes=30)),
         ("两个小时后给我打电话", timedelta(hours=2)),
         ("过两个小时打给我", timedelta(hours=2)),
         ("半小时后打给我", timedelta(minutes=30)),

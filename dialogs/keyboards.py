@@ -49,17 +49,22 @@ def _main_menu(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
 
 
 def human_offer(convo: Conversation) -> InlineKeyboardMarkup:
-    return _human_offer(convo.catalog, convo.lang)
+    return _menu_item(convo.catalog, convo.lang, "human")
 
 
-@lru_cache(maxsize=16)
-def _human_offer(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
+def hardship_offer(convo: Conversation) -> InlineKeyboardMarkup:
+    return _menu_item(convo.catalog, convo.lang, "hardship")
+
+
+@lru_cache(maxsize=32)
+def _menu_item(catalog: Catalog, lang: str, item: str) -> InlineKeyboardMarkup:
+    """One menu item's button on its own."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
                 InlineKeyboardButton(
-                    text=catalog.text(lang, "btn_human"),
-                    callback_data=MenuCallback(item="human").pack(),
+                    text=catalog.text(lang, f"btn_{item}"),
+                    callback_data=MenuCallback(item=item).pack(),
                 )
             ]
         ]

@@ -18,7 +18,7 @@ from bot.action_client import ActionResult
 from bot.conversation import Conversation
 from bot.nlu.base import ParseResult
 from dialogs.filters import Answer, IntentFilter, Text
-from dialogs.keyboards import main_menu
+from dialogs.keyboards import hardship_offer, main_menu
 from dialogs.plan_common import (
     CALL_ME,
     REPROMPT_INTENTS,
@@ -66,6 +66,14 @@ OFFER = re.compile(
     r"(?:能|可以|能不能|可不可以)(?:先|只)?还(?:个)?\s*[0-9０-９]+(?![0-9０-９]*\s*(?:期|个月|次))|"
     r"\b(?:can|could|may) i (?:just |only )?(?:pay|give you|transfer) (?:you )?(?:¥|rmb ?|\$)?"
     r"\d[\d,.]*\b(?!\s*(?:instal|install|months?\b|times\b|payments\b))",
+    re.IGNORECASE,
+)
+# A promise with no time to it ("有钱了就还", "I'll pay when I have money"): nothing to note
+# yet, and no amount to ask for.
+WHEN_ABLE = re.compile(
+    r"(?:有钱|手头(?:宽裕|松)|缓过来|周转过来|发(?:了)?工资)了?(?:就|再|马上|立马|立刻)?(?:还|给)|"
+    r"\b(?:when(?:ever)?|once|as soon as) i (?:have|get|got|find) (?:the |some )?"
+    r"(?:money|cash|funds)\b|\b(?:when|once|as soon as) i get paid\b",
     re.IGNORECASE,
 )
 # The whole overdue amount, named rather than written out.
@@ -247,6 +255,18 @@ async def promise_asked(message: Message, convo: Conversation) -> None:
     await start_promise(convo, message.text)
 
 
+async def when_able(message: Message, convo: Conversation) -> None:
+    """ "有钱了就还": thanked, asked for a day it can be noted for, and shown the plans. With a
+    date or an amount in it ("发工资了就还500") it is a promise like any other."""
+    if not convo.verified:
+        await begin_verification(convo, pending="promise")
+        return
+    if await read_terms(convo, message.text, "promise"):
+        await start_promise(convo, message.text)
+        return
+    await convo.say("promise_when_able", markup=hardship_offer(convo))
+
+
 async def amount_offered(message: Message, convo: Conversation) -> None:
     """ "能还50吗", "can I pay 50": a promise of that amount, its date asked."""
     await start_promise(convo, message.text)
@@ -321,6 +341,7 @@ def build_router() -> Router:
     router.message.register(confirm_typed, StateFilter(Promise.confirm), Answer())
     router.message.register(partial_asked, Text(PARTIAL.search))
     router.message.register(amount_offered, Text(OFFER.search))
+    router.message.register(when_able, Text(WHEN_ABLE.search))
     router.message.register(promise_asked, IntentFilter("promise_to_pay"))
     router.callback_query.register(day_pressed, PromiseDay.filter())
     router.callback_query.register(confirm_pressed, PromiseConfirm.filter())

@@ -86,6 +86,19 @@ def bookable_slots(now: datetime, tz: ZoneInfo, policy: CallbackPolicy) -> list[
     return slots
 
 
+def calling_day_moment(moment: datetime, policy: CallbackPolicy) -> datetime:
+    """`moment` on a day the team calls; on another day, the opening of the next one that does
+    (asked for Sunday, Monday morning is nearer the borrower's wish than Saturday evening)."""
+    day = moment.date()
+    for _ in range(7):
+        if day.weekday() in policy.weekday_numbers:
+            break
+        day += timedelta(days=1)
+    if day == moment.date():
+        return moment
+    return datetime.combine(day, policy.open, tzinfo=moment.tzinfo)
+
+
 def check_slot(
     start: datetime, *, now: datetime, tz: ZoneInfo, policy: CallbackPolicy
 ) -> Refusal | None:
@@ -203,7 +216,8 @@ class CallbackStore:
         self, tz: ZoneInfo, *, limit: int = 5, near: datetime | None = None
     ) -> list[Slot]:
         """Up to `limit` slots with room, in time order: the next ones from now, or those
-        nearest to `near` (naive = borrower-local) when the borrower asked for a time."""
+        nearest to `near` (naive = borrower-local) when the borrower asked for a time; asked
+        for a day the team does not call, those nearest the next day it does."""
         starts = bookable_slots(self._clock.now(), tz, self._policy)
         if not starts:
             return []
@@ -215,7 +229,8 @@ class CallbackStore:
         ]
         slots = [s for s in slots if s.remaining > 0]
         if near is not None:
-            target = near.replace(tzinfo=tz) if near.tzinfo is None else near
+            target = near.replace(tzinfo=tz) if near.tzinfo is None else near.astimezone(tz)
+            target = calling_day_moment(target, self._policy)
             slots = sorted(slots, key=lambda s: (abs(s.start - target), s.start))[:limit]
             return sorted(slots, key=lambda s: s.start)
         return slots[:limit]

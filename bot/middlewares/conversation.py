@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
@@ -20,13 +21,19 @@ from bot.services import BotServices
 from bot.snapshot import ChatSnapshot
 from bot.turn import Turn
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Chinese with this many English words in it is both languages ("你好 I want to pay"): it keeps
+# the conversation's language; "app一直报错" or "我的loan" is Chinese.
+MIXED_WORDS = 3
+
 
 def text_language(text: str) -> str | None:
-    """zh for any Chinese character, en for a word of Latin letters, else undecided."""
+    """zh for Chinese, en for a word of Latin letters, undecided for both or neither."""
     if text.startswith("/"):
         return None  # a command says nothing about the language
+    words = len(_LATIN_WORD.findall(text))
     if detect_lang(text) == "zh":
-        return "zh"
+        return None if words >= MIXED_WORDS else "zh"
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
     return "en" if letters >= 2 else None
 

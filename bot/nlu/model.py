@@ -15,11 +15,23 @@ from sklearn.svm import LinearSVC
 from bot.nlu.augment import augment
 from bot.nlu.data import TrainingData
 from bot.nlu.features import build_features
+from bot.nlu.greeting import after_greeting
 from bot.nlu.normalize import normalize
 from bot.nlu.scorer import LinearScorer
 
 MODEL_VERSION = "2"
+GREET = "greet"
 AUGMENT_COPIES = 4
+# A message the classifier reads as a greeting may be a greeting in front of a request
+# ("你好，我想还款"). The request read on its own is taken when it is one the bot serves by
+# itself, the classifier is sure of it and the whole message already leaned towards it:
+# "hello, I just joined" stays a greeting. (What a person must see is raised by the safety
+# net from the whole message, greeting or not.)
+REQUESTS_AFTER_GREETING = frozenset(
+    {"check_balance", "repayment_channels", "hardship_plan", "promise_to_pay", "request_callback"}
+)
+REQUEST_CONFIDENCE = 0.5
+REQUEST_LEANING = 0.1
 
 
 @dataclass
@@ -40,13 +52,38 @@ class IntentModel:
         return LinearScorer(self.features, self.classifier)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
-        """All intents with their probabilities, best first (fast single-message path)."""
+        """All intents with their probabilities, best first (fast single-message path).
+
+        A request behind a greeting may be ranked on its own (`REQUEST_CONFIDENCE`)."""
+        ranking = self._rank_one(text)
+        request = after_greeting(text) if ranking[0][0] == GREET else None
+        if request is not None:
+            alone = self._rank_one(request)
+            if _read_alone(ranking, alone):
+                return alone
+        return ranking
+
+    def _rank_one(self, text: str) -> list[tuple[str, float]]:
         scorer = self.scorer
         row = scorer.probabilities(normalize(text, self.synonyms))
         return sorted(zip(scorer.classes, row, strict=True), key=itemgetter(1), reverse=True)
 
     def rank_many(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """`rank` for many texts at once, through scikit-learn (faster in bulk)."""
+        ranked = self._rank_bulk(texts)
+        requests = {
+            i: request
+            for i, text in enumerate(texts)
+            if ranked[i][0][0] == GREET and (request := after_greeting(text))
+        }
+        for i, alone in zip(requests, self._rank_bulk(list(requests.values())), strict=True):
+            if _read_alone(ranked[i], alone):
+                ranked[i] = alone
+        return ranked
+
+    def _rank_bulk(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
+        if not texts:
+            return []
         cleaned = [normalize(text, self.synonyms) for text in texts]
         probabilities = self.classifier.predict_proba(self.features.transform(cleaned))
         names = self.intents
@@ -55,6 +92,17 @@ class IntentModel:
             order = np.argsort(-row)
             ranked.append([(names[i], float(row[i])) for i in order])
         return ranked
+
+
+def _read_alone(whole: Sequence[tuple[str, float]], alone: Sequence[tuple[str, float]]) -> bool:
+    """Whether the request's own reading replaces the whole message's greeting."""
+    name, confidence = alone[0]
+    leaning = dict(whole).get(name, 0.0)
+    return (
+        name in REQUESTS_AFTER_GREETING
+        and confidence >= REQUEST_CONFIDENCE
+        and leaning >= REQUEST_LEANING
+    )
 
 
 def train(data: TrainingData, *, seed: int = 0) -> IntentModel:

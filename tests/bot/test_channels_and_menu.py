@@ -247,3 +247,27 @@ async def test_a_command_is_read_after_spaces_or_as_a_caption_but_not_mid_senten
     replies = await chat.send("what is /help for")
     assert replies
     assert not any(reply.startswith(help_reply) for reply in replies)
+
+
+async def test_a_greeting_in_front_of_a_request_gets_the_request_answered(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    zh = new_chat(7020, "zh-hans")
+    await zh.verify(*D1001)
+    balance = joined(await zh.send("您好 请问我还欠多少"))
+    assert balance.startswith("借款 L-1001\n当前逾期应还：¥2,240.00")
+    assert "还款参考号：RP-L1001-7731" in joined(await zh.send("你好，我想还款"))
+    # a greeting alone is greeted back
+    assert await zh.send("你好") == ["您好！感谢您联系我们。", "请问您需要办理什么？"]
+
+
+async def test_chinese_mixed_with_english_keeps_the_language_of_the_conversation(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(7021, "en")
+    await chat.verify(*D1001)
+    replies = await chat.send("你好 I want to pay")
+    assert replies[0].startswith("You can repay in any of these ways:")
+    assert "repayment reference for loan L-1001: RP-L1001-7731" in joined(replies)
+    # Chinese with an English word in it is Chinese
+    assert joined(await chat.send("我的loan还欠多少")).startswith("借款 L-1001")

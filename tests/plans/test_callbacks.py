@@ -265,7 +265,13 @@ async def test_a_time_when_the_team_does_not_call_is_said_so_before_the_nearest_
         "Here are the free times closest to what you asked for (times in Asia/Shanghai)."
         " Tap one to book it:"
     ]
-    assert [label for label, _ in chat.buttons()][-1] == "Sat 5 Dec 2026 19:30"
+    assert [label for label, _ in chat.buttons()] == [
+        "Mon 7 Dec 2026 09:00",
+        "Mon 7 Dec 2026 09:30",
+        "Mon 7 Dec 2026 10:00",
+        "Mon 7 Dec 2026 10:30",
+        "Mon 7 Dec 2026 11:00",
+    ]
     far = joined(await chat.send("call me next friday at 3pm"))
     assert far.startswith(
         "Calls can be booked up to 7 days ahead; Fri 11 Dec 2026 15:00 (Asia/Shanghai) is"

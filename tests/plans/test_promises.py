@@ -255,3 +255,31 @@ async def test_in_two_weeks_is_the_date_two_weeks_from_today(
     assert await chat.send("I'll pay 500 in two weeks") == [
         "To confirm: you will pay ¥500.00 by Tue 15 Dec 2026 (Asia/Shanghai). Is that right?"
     ]
+
+
+WHEN_ABLE_EN = (
+    "Thank you for wanting to pay. To note a promise I need a day: if you can tell me roughly"
+    " when you expect to pay (for example “on the 15th” or “next Friday”), I will note it. If"
+    " you cannot say yet, paying in instalments or later may make it easier to manage: tap"
+    " below to see the options."
+)
+
+
+async def test_paying_when_there_is_money_asks_for_a_day_and_shows_the_plans(
+    new_chat: Callable[..., ChatDriver], services: BotServices
+) -> None:
+    en = new_chat(6609, "en")
+    await en.verify(*D1001)
+    # before, the amount was asked for, as if a day had been named
+    assert await en.send("I'll pay when I have the money") == [WHEN_ABLE_EN]
+    assert en.buttons() == [("🤝 I can't pay in full", "menu:hardship")]
+    assert await services.domain.promises.history("D-1001") == []
+    # a day named next makes it a promise
+    assert joined(await en.send("I'll pay next friday")).startswith("How much will you pay?")
+    zh = new_chat(6610)
+    await zh.verify(*D1001)
+    for text in ("有钱了就还", "等发工资了就还给你们"):
+        assert joined(await zh.send(text)).startswith("感谢您愿意还款。记录还款承诺需要一个日期")
+        assert zh.buttons() == [("🤝 暂时还不上", "menu:hardship")]
+    # with a day or an amount in it, it is a promise like any other
+    assert joined(await zh.send("有钱了就还500")).startswith("您打算哪天还款？")

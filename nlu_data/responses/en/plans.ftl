@@ -78,6 +78,7 @@ promise_recorded = Thank you, noted: { $amount } by { $when } (reference { $prom
 partial_recorded = Thank you, noted: { $amount } today, { $when } (reference { $promise_id }).
 promise_how_to_pay = “How to pay” shows the payment channels and your repayment reference; /agreements shows what you have agreed.
 promise_not_recorded = All right, nothing was recorded. Tell me another amount or date whenever you are ready, or choose from the menu.
+promise_when_able = Thank you for wanting to pay. To note a promise I need a day: if you can tell me roughly when you expect to pay (for example “on the 15th” or “next Friday”), I will note it. If you cannot say yet, paying in instalments or later may make it easier to manage: tap below to see the options.
 promise_which = You have more than one open promise. Which one do you mean?
 promise_change_current = You are changing promise { $promise_id }: { $amount } by { $when }.
 promise_change_confirm = To confirm: promise { $promise_id }, { $old_amount } by { $old_when }, changes to { $amount } by { $when }. Is that right?

@@ -78,6 +78,7 @@ promise_recorded = 谢谢您，已记录：{ $when } 之前还款 { $amount }（
 partial_recorded = 谢谢您，已记录：今天（{ $when }）先还 { $amount }（编号 { $promise_id }）。
 promise_how_to_pay = 点“还款方式”可查看还款渠道和您的还款参考号；发送 /agreements 可查看您的约定。
 promise_not_recorded = 好的，没有记录任何内容。您准备好后可以告诉我新的金额或日期，或在菜单中选择。
+promise_when_able = 感谢您愿意还款。记录还款承诺需要一个日期：如果您能告诉我大概哪天能还（例如“15号”或“下周五”），我来为您记下。如果暂时说不准，分期或延期还款也许能减轻您的压力，点击下方查看可选方案。
 promise_which = 您有不止一笔还款承诺，请问是哪一笔？
 promise_change_current = 您要修改的是还款承诺 { $promise_id }：{ $when } 之前还款 { $amount }。
 promise_change_confirm = 跟您确认一下：还款承诺 { $promise_id } 由 { $old_when } 之前还款 { $old_amount }，改为 { $when } 之前还款 { $amount }，对吗？

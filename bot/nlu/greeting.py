@@ -19,7 +19,7 @@ _EN = (
 _BARE_EN = r"(?:morning|evening)(?=[,.!?~:;，。！？～]|$)"
 _ZH = (
     r"你好|您好|你们好|您们好|大家好|哈喽|哈啰|哈咯|嗨|嘿|喂|在吗|在么|在嘛|在不在|有人吗"
-    r"|早上好|上午好|中午好|下午好|晚上好|早安|早"
+    r"|早上好|上午好|中午好|下午好|晚上好|早安"
 )
 _ADDRESSEE = r"there|team|all|everyone|sir|madam|客服|小姐姐|小哥哥"
 _PARTICLE = r"[啊呀吖哈哇啦]"
@@ -27,7 +27,7 @@ _PAUSE = r"[\s,.!?~:;，。！？～、：；…-]"
 # One greeting: English words end at a word's end; "早" alone only before a pause, or it
 # would take the "早" of "早点还" (pay early).
 _ONE = (
-    rf"(?:(?:{_EN})(?![a-z'])|{_BARE_EN}|(?:{_ZH.removesuffix('|早')})|早(?={_PAUSE}))"
+    rf"(?:(?:{_EN})(?![a-z'])|{_BARE_EN}|{_ZH}|早(?={_PAUSE}))"
     rf"{_PARTICLE}*(?:{_PAUSE}*(?:{_ADDRESSEE})(?![a-z]))?{_PARTICLE}*{_PAUSE}*"
 )
 _GREETINGS = re.compile(rf"{_PAUSE}*(?:{_ONE})+")

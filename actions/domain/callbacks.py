@@ -87,16 +87,13 @@ def bookable_slots(now: datetime, tz: ZoneInfo, policy: CallbackPolicy) -> list[
 
 
 def calling_day_moment(moment: datetime, policy: CallbackPolicy) -> datetime:
-    """`moment` on a day the team calls; on another day, the opening of the next one that does
-    (asked for Sunday, Monday morning is nearer the borrower's wish than Saturday evening)."""
+    """`moment` on a day the team calls; on another day, the same time on the next day that
+    does (asked for Sunday afternoon, Monday afternoon is nearer the borrower's wish than
+    Saturday evening)."""
     day = moment.date()
-    for _ in range(7):
-        if day.weekday() in policy.weekday_numbers:
-            break
+    while day.weekday() not in policy.weekday_numbers:  # the policy has at least one day
         day += timedelta(days=1)
-    if day == moment.date():
-        return moment
-    return datetime.combine(day, policy.open, tzinfo=moment.tzinfo)
+    return datetime.combine(day, moment.timetz())
 
 
 def check_slot(

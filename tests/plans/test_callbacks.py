@@ -281,6 +281,15 @@ async def test_a_time_when_the_team_does_not_call_is_said_so_before_the_nearest_
     assert (await chat.send("call me tomorrow at 3pm"))[0].startswith(
         "Here are the free times closest to what you asked for"
     )
+    # a time on a day the team does not call: that time on the next day it does
+    assert (await chat.send("call me on sunday at 3pm"))[0].startswith("Our team calls on Mon")
+    assert [label for label, _ in chat.buttons()] == [
+        "Mon 7 Dec 2026 14:00",
+        "Mon 7 Dec 2026 14:30",
+        "Mon 7 Dec 2026 15:00",
+        "Mon 7 Dec 2026 15:30",
+        "Mon 7 Dec 2026 16:00",
+    ]
 
 
 async def test_in_two_hours_shows_the_times_around_then(

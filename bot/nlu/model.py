@@ -54,7 +54,7 @@ class IntentModel:
     def rank(self, text: str) -> list[tuple[str, float]]:
         """All intents with their probabilities, best first (fast single-message path).
 
-        A request behind a greeting may be ranked on its own (`REQUEST_CONFIDENCE`)."""
+        A request behind a greeting may be ranked on its own (`_read_alone` says when)."""
         ranking = self._rank_one(text)
         request = after_greeting(text) if ranking[0][0] == GREET else None
         if request is not None:

@@ -256,13 +256,19 @@ async def promise_asked(message: Message, convo: Conversation) -> None:
 
 
 async def when_able(message: Message, convo: Conversation) -> None:
+    await answer_when_able(convo, message.text)
+
+
+@resumable("promise_when_able")
+async def answer_when_able(convo: Conversation, text: str | None = None) -> None:
     """ "有钱了就还": thanked, asked for a day it can be noted for, and shown the plans. With a
     date or an amount in it ("发工资了就还500") it is a promise like any other."""
+    text = text if text is not None else (convo.parse.text if convo.parse else None)
     if not convo.verified:
-        await begin_verification(convo, pending="promise")
+        await begin_verification(convo, pending="promise_when_able")
         return
-    if await read_terms(convo, message.text, "promise"):
-        await start_promise(convo, message.text)
+    if await read_terms(convo, text, "promise"):
+        await start_promise(convo, text)
         return
     await convo.say("promise_when_able", markup=hardship_offer(convo))
 

@@ -283,3 +283,18 @@ async def test_paying_when_there_is_money_asks_for_a_day_and_shows_the_plans(
         assert zh.buttons() == [("🤝 暂时还不上", "menu:hardship")]
     # with a day or an amount in it, it is a promise like any other
     assert joined(await zh.send("有钱了就还500")).startswith("您打算哪天还款？")
+
+
+async def test_paying_when_there_is_money_before_verifying_is_answered_once_verified(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(6611, "en")
+    first = joined(await chat.send("I'll pay when I have the money"))
+    assert first.startswith("To protect your account, I first need to confirm who you are.")
+    assert "¥" not in first  # nothing about the loan before verifying
+    phone, id_last4 = D1001
+    await chat.share_contact(phone)
+    replies = await chat.send(id_last4)
+    # before, the resumed promise asked for the amount
+    assert replies == ["Thank you, you are verified.", WHEN_ABLE_EN]
+    assert chat.buttons() == [("🤝 I can't pay in full", "menu:hardship")]

@@ -30,10 +30,11 @@ NO_CALLS = re.compile(
     re.IGNORECASE,
 )
 # Who else the borrower asks us not to contact: family, friends, their workplace. ("公司",
-# "office" and "work" are left out: "别让你们公司打电话" is about the lender.)
+# "office" and "work" only as the borrower's: "别让你们公司打电话" is about the lender.)
 THIRD_PARTIES = re.compile(
     r"家人|家里人?|亲戚|亲人|亲属|父母|爸妈|爸爸|妈妈|我[妈爸]|老婆|老公|媳妇|丈夫|妻子|孩子|儿子|女儿|"
-    r"兄弟|姐妹|朋友|同事|单位|领导|老板|紧急联系人|联系人|通讯录|"
+    r"兄弟|姐妹|朋友|同事|单位|领导|老板|紧急联系人|联系人|通讯录|我的?公司|"
+    r"\bmy (?:work|office|job|company)\b|"
     r"\b(?:family|relatives?|parents?|mum|mom|dad|mother|father|wife|husband|partner|kids?|"
     r"children|son|daughter|brother|sister|friends?|colleagues?|co-?workers?|employer|boss|"
     r"workplace|emergency contacts?|contacts)\b",

@@ -102,6 +102,16 @@ async def test_asking_that_family_or_work_not_be_contacted_is_recorded_as_that(
     )
     assert await preferences.no_third_parties_at(7004) is not None
 
+    # the borrower's own workplace; before, "my work" stopped the borrower's own reminders
+    for user_id, text in ((7007, "can you stop calling my work"), (7008, "别打我公司的电话了")):
+        other = new_chat(user_id, "zh-hans" if text.startswith("别") else "en")
+        replies = await other.send(text)
+        assert replies[0].startswith(
+            ("Understood. I have recorded that nobody but you", "好的，已为您记录")
+        )
+        assert await preferences.no_third_parties_at(user_id) is not None
+        assert await preferences.opted_out_at(user_id) is None
+
 
 async def test_a_message_only_the_classifier_reads_as_an_opt_out_is_asked_about_first(
     new_chat: Callable[..., ChatDriver], services: BotServices

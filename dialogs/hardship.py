@@ -27,7 +27,12 @@ from dialogs.plan_common import (
     token_is_current,
 )
 from dialogs.plan_keyboards import PlanConfirm, PlanPick, options_keyboard, plan_confirm_keyboard
-from dialogs.plan_parsing import asks_for_a_plan, parse_deferral_days, parse_installments
+from dialogs.plan_parsing import (
+    asks_for_a_plan,
+    asks_for_a_waiver,
+    parse_deferral_days,
+    parse_installments,
+)
 from dialogs.promise import PARTIAL, start_partial
 from dialogs.resume import resumable
 from dialogs.states import Hardship
@@ -54,22 +59,28 @@ async def start_hardship(convo: Conversation, text: str | None = None) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="hardship")
         return
+    waiver = text is not None and asks_for_a_waiver(text)
+    if waiver:  # said first: the plans below are what can be arranged here
+        await convo.say("plan_waiver_asked")
     choice = requested_choice(convo, text)
     if choice is not None:
         await quote(convo, *choice)
     else:
-        await show_options(convo)
+        await show_options(convo, person=waiver)
 
 
-async def show_options(convo: Conversation) -> None:
+async def show_options(convo: Conversation, *, person: bool = False) -> None:
+    """The plan options; `person`: with a call back and a person offered under them."""
     await forget(convo, (QUOTE, TOKEN))
     result = await run_action(convo, "action_hardship_options")
     if result is None:
         return
-    await _answer_with_options(convo, result)
+    await _answer_with_options(convo, result, person=person)
 
 
-async def _answer_with_options(convo: Conversation, result: ActionResult) -> None:
+async def _answer_with_options(
+    convo: Conversation, result: ActionResult, *, person: bool = False
+) -> None:
     """Options buttons when the borrower may choose; a callback or a person when outside."""
     handoff = await note_handoff(convo, result)
     options: dict[str, Any] | None = result.slot_changes().get(plan_slots.PLAN_OPTIONS)
@@ -77,7 +88,7 @@ async def _answer_with_options(convo: Conversation, result: ActionResult) -> Non
         await convo.state.set_state(Hardship.choose)
     else:
         await convo.state.set_state(None)
-    markup = options_keyboard(convo, options, person=handoff)
+    markup = options_keyboard(convo, options, person=handoff or person)
     await convo.send_responses(result.responses, markup=markup)
 
 

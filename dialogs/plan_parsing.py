@@ -98,6 +98,26 @@ def asks_deferral(text: str) -> bool:
 _STRAIN = re.compile(r"压力(?:好|太|很|真的|非常|特别|有点|挺)?大|还款压力|喘不过气")
 
 
+# Asking for interest or fees to be waived, reduced or frozen ("滞纳金能不能免了", "can you
+# waive the late fees"): not something the bot can grant, a person decides.
+_CHARGES_ZH = r"(?:罚息|利息|滞纳金|违约金|逾期费用?|手续费|费用)"
+_CHARGES_EN = r"(?:fees?|inte?rest|penalt\w*|charges)"
+_WAIVER = re.compile(
+    rf"{_CHARGES_ZH}[^，。,.!?！？]{{0,6}}?(?:减免|免(?:掉|了|除|一部分)?|少收|打(?:个)?对?折|优惠|冻结)|"
+    rf"(?:减免|免掉|免除|免了|免)[^，。,.!?！？]{{0,5}}?{_CHARGES_ZH}|减免|免息|"
+    r"\bwaiv\w*|\b(?:drop|reduce|cut|discount|freeze|forgive|remove|cancel|lower)\w*\s+"
+    rf"(?:the |my |some of the |part of the )?(?:late |penalty )?{_CHARGES_EN}\b|"
+    rf"\b{_CHARGES_EN}\s+(?:be |get |gets )?"
+    r"(?:waived|reduced|dropped|frozen|removed|cut|forgiven)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_waiver(text: str) -> bool:
+    """Whether the message asks for interest or fees to be waived or reduced."""
+    return _WAIVER.search(text) is not None
+
+
 def asks_for_a_plan(text: str) -> bool:
     """Whether the message asks for instalments ("分4期") or a deferral by its wording, or
     tells of money strain."""

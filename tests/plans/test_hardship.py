@@ -299,3 +299,43 @@ async def test_unverified_borrower_is_verified_first_then_sees_the_options(
     text = joined(await chat.send(D1001[1]))
     assert "you are verified" in text
     assert "pay it in 2 to 6 monthly instalments" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "can you waive the late fees",
+            "en",
+            "Reducing or waiving interest or fees is not something I can do here: our team"
+            " decides on that, and can look at your situation with you (“Talk to a person”"
+            " below).",
+        ),
+        (
+            "滞纳金能不能免了",
+            "zh",
+            "减免利息或费用不在我这里可以办理的范围内，需要由我们的客服同事结合您的情况审核"
+            "（可点击下方“转人工”）。",
+        ),
+    ],
+)
+async def test_a_waiver_asked_for_is_said_to_be_a_persons_decision_before_the_plans(
+    new_chat: Callable[..., ChatDriver], services: BotServices, text: str, lang: str, said: str
+) -> None:
+    chat = new_chat(6110, "en" if lang == "en" else "zh-hans")
+    await chat.verify(*D1001)
+    replies = await chat.send(text)
+    # before, the plans alone: the question about the fees went unanswered
+    assert replies[0] == said
+    assert replies[1].startswith(("Thank you for telling me.", "谢谢您告诉我。"))
+    labels = [label for label, _ in chat.buttons()]
+    assert labels[0] in ("2 instalments", "分2期")
+    assert labels[-2:] in (["📞 Call me back", "🙋 Talk to a person"], ["📞 预约回电", "🙋 转人工"])
+    assert await services.domain.tickets.all() == []  # nothing handed over unless asked
+
+
+async def test_a_plan_asked_for_without_a_waiver_offers_no_person(chat: ChatDriver) -> None:
+    await chat.verify(*D1001)
+    replies = await chat.send("能不能分期")
+    assert replies[0].startswith("谢谢您告诉我。")
+    assert "🙋 转人工" not in [label for label, _ in chat.buttons()]

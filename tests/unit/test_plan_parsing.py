@@ -11,6 +11,7 @@ import pytest
 from dialogs.plan_common import cannot_pay, committed_part
 from dialogs.plan_parsing import (
     answer_core,
+    asks_for_a_waiver,
     parse_amount,
     parse_date,
     parse_delay,
@@ -145,3 +146,35 @@ def test_the_nth_instalment_is_not_a_number_of_instalments() -> None:
 )
 def test_a_call_asked_for_after_a_while(text: str, delay: timedelta | None) -> None:
     assert parse_delay(text) == delay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "滞纳金能不能免了",
+        "罚息能不能打个对折",
+        "能不能免几个月的利息",
+        "有没有减免政策",
+        "罚息和利息能不能暂时冻结",
+        "can you waive the late fees",
+        "if I pay the principal today can you drop the interest",
+        "can i get the intrest reduced",
+        "could the fees be reduced",
+    ],
+)
+def test_a_waiver_is_asked_for(text: str) -> None:
+    assert asks_for_a_waiver(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我想分期",
+        "利息怎么算的",
+        "我还欠多少利息",
+        "reduce my payments please",
+        "I dropped my phone",
+    ],
+)
+def test_no_waiver_in_other_plan_wordings(text: str) -> None:
+    assert not asks_for_a_waiver(text)

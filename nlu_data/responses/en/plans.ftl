@@ -36,6 +36,7 @@ out_of_policy_offer = A colleague can look at your situation with you: I can boo
 ## Hardship options
 
 hardship_intro = Thank you for telling me. Your overdue amount is { $overdue } ({ $days } days past due). Here is what I can arrange for you right now:
+plan_waiver_asked = Reducing or waiving interest or fees is not something I can do here: our team decides on that, and can look at your situation with you (“Talk to a person” below).
 hardship_option_installments = • Instalments: pay it in { $min } to { $max } monthly instalments, the first within { $within } days.
 hardship_option_deferral = • Pay later: pay the whole amount in one go, up to { $max_days } days from today.
 hardship_option_partial = • Pay part now: any amount from { $minimum }, and we note it.

@@ -36,6 +36,7 @@ out_of_policy_offer = 我们的客服同事可以和您一起看看具体情况�
 ## 困难还款选项
 
 hardship_intro = 谢谢您告诉我。您目前的逾期金额为 { $overdue }（已逾期 { $days } 天）。现在可以为您办理：
+plan_waiver_asked = 减免利息或费用不在我这里可以办理的范围内，需要由我们的客服同事结合您的情况审核（可点击下方“转人工”）。
 hardship_option_installments = • 分期还款：分 { $min } 至 { $max } 期按月还款，第一期在 { $within } 天内。
 hardship_option_deferral = • 延期还款：最晚在今天起 { $max_days } 天内一次性还清。
 hardship_option_partial = • 先还一部分：{ $minimum } 起，金额不限，我们会记录下来。

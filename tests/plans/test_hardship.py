@@ -339,3 +339,18 @@ async def test_a_plan_asked_for_without_a_waiver_offers_no_person(chat: ChatDriv
     replies = await chat.send("能不能分期")
     assert replies[0].startswith("谢谢您告诉我。")
     assert "🙋 转人工" not in [label for label, _ in chat.buttons()]
+
+
+async def test_a_waiver_asked_for_before_verifying_is_answered_once_verified(
+    new_chat: Callable[..., ChatDriver],
+) -> None:
+    chat = new_chat(6111, "en")
+    assert "¥" not in joined(await chat.send("can you waive the late fees"))
+    phone, id_last4 = D1001
+    await chat.share_contact(phone)
+    replies = await chat.send(id_last4)
+    assert replies[0] == "Thank you, you are verified."
+    assert replies[1].startswith("Reducing or waiving interest or fees is not something I can do")
+    assert replies[2].startswith("Thank you for telling me. Your overdue amount is ¥2,240.00")
+    # the menu's button afterwards shows the options alone
+    assert (await chat.press("menu:hardship"))[0].startswith("Thank you for telling me.")

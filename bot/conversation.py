@@ -74,6 +74,11 @@ class Conversation:
     def intent(self) -> str | None:
         return self.parse.intent.name if self.parse else None
 
+    @property
+    def text(self) -> str | None:
+        """The text of the message understood this turn (None for a button or no text)."""
+        return self.parse.text if self.parse else None
+
     def t(self, key: str, /, **variables: Any) -> str:
         return self.catalog.text(self.lang, key, **variables)
 

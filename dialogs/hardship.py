@@ -59,7 +59,7 @@ async def start_hardship(convo: Conversation, text: str | None = None) -> None:
     if not convo.verified:
         await begin_verification(convo, pending="hardship")
         return
-    said = text if text is not None else (convo.parse.text if convo.parse else None)
+    said = text if text is not None else convo.text
     waiver = said is not None and asks_for_a_waiver(said)  # also when resumed after verifying
     if waiver:  # said first: the plans below are what can be arranged here
         await convo.say("plan_waiver_asked")

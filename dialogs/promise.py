@@ -263,7 +263,7 @@ async def when_able(message: Message, convo: Conversation) -> None:
 async def answer_when_able(convo: Conversation, text: str | None = None) -> None:
     """ "有钱了就还": thanked, asked for a day it can be noted for, and shown the plans. With a
     date or an amount in it ("发工资了就还500") it is a promise like any other."""
-    text = text if text is not None else (convo.parse.text if convo.parse else None)
+    text = text if text is not None else convo.text
     if not convo.verified:
         await begin_verification(convo, pending="promise_when_able")
         return
@@ -357,4 +357,4 @@ def build_router() -> Router:
 @resumable("promise")
 async def resume_promise(convo: Conversation) -> None:
     """After verification: the promise as first written (`resume` parsed it again)."""
-    await start_promise(convo, convo.parse.text if convo.parse else None)
+    await start_promise(convo, convo.text)

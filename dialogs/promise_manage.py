@@ -129,7 +129,7 @@ def build_router() -> Router:
 
 @resumable("promise_change")
 async def resume_change(convo: Conversation) -> None:
-    await start_change(convo, convo.parse.text if convo.parse else None)
+    await start_change(convo, convo.text)
 
 
 @resumable("promise_cancel")

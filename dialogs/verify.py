@@ -55,7 +55,7 @@ def id_digits_in(text: str) -> str | None:
 async def begin_verification(convo: Conversation, pending: str | None = None) -> None:
     """Asks for the phone number with Telegram's contact button; or, when it is shared already
     and the ID's last 4 are awaited, for those again (the shared number is kept)."""
-    text = convo.parse.text if convo.parse else None
+    text = convo.text
     if await convo.state.get_state() == Verify.id_digits.state:
         await convo.state.update_data(pending=pending, pending_text=text)
         await convo.say("verify_ask_id_again")

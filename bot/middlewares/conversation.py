@@ -31,9 +31,8 @@ def text_language(text: str) -> str | None:
     """zh for Chinese, en for a word of Latin letters, undecided for both or neither."""
     if text.startswith("/"):
         return None  # a command says nothing about the language
-    words = len(_LATIN_WORD.findall(text))
     if detect_lang(text) == "zh":
-        return None if words >= MIXED_WORDS else "zh"
+        return None if len(_LATIN_WORD.findall(text)) >= MIXED_WORDS else "zh"
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
     return "en" if letters >= 2 else None
 
